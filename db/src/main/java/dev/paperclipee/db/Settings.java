@@ -1,0 +1,68 @@
+package dev.paperclipee.db;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The operator's choices for one start, read from the environment (see the README's
+ * configuration table). Bad values are refused here, before anything starts.
+ *
+ * @param home         {@code PAPERCLIP_HOME}, default {@code ~/.paperclip}
+ * @param instance     {@code PAPERCLIP_INSTANCE}, default {@code default}
+ * @param bindAddress  {@code PAPERCLIP_BIND}, default loopback
+ * @param port         {@code PORT}, default 8080
+ * @param databaseUrl  {@code DATABASE_URL} (+ {@code DATABASE_USER}/{@code DATABASE_PASSWORD}), or null for the embedded database
+ */
+public record Settings(Path home, String instance, String bindAddress, int port, DatabaseUrl databaseUrl) {
+
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+
+    public static Settings fromEnvironment(Map<String, String> env) throws LaunchException {
+        Path home = env.containsKey("PAPERCLIP_HOME") && !env.get("PAPERCLIP_HOME").isBlank()
+                ? Path.of(env.get("PAPERCLIP_HOME"))
+                : Path.of(System.getProperty("user.home"), ".paperclip");
+        String instance = valueOr(env, "PAPERCLIP_INSTANCE", "default");
+        if (!instance.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new LaunchException("PAPERCLIP_INSTANCE must be a simple name (letters, digits, . _ -), got '" + instance + "'.");
+        }
+        String bind = valueOr(env, "PAPERCLIP_BIND", DEFAULT_BIND);
+        int port = parsePort(valueOr(env, "PORT", String.valueOf(DEFAULT_PORT)));
+        String url = env.get("DATABASE_URL");
+        DatabaseUrl database = url == null || url.isBlank()
+                ? null
+                : DatabaseUrl.parse(url, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
+        return new Settings(home.toAbsolutePath().normalize(), instance, bind, port, database);
+    }
+
+    /** {@code $PAPERCLIP_HOME/instances/<instance>}: everything this instance keeps on disk. */
+    public Path instanceDir() {
+        return home.resolve("instances").resolve(instance);
+    }
+
+    /** The embedded PostgreSQL's data directory. */
+    public Path embeddedDataDir() {
+        return instanceDir().resolve("db");
+    }
+
+    public boolean embeddedDatabase() {
+        return databaseUrl == null;
+    }
+
+    private static int parsePort(String value) throws LaunchException {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new LaunchException("PORT must be a number from 1 to 65535, got '" + value + "'.");
+        }
+    }
+
+    private static String valueOr(Map<String, String> env, String key, String fallback) {
+        String value = env.get(key);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

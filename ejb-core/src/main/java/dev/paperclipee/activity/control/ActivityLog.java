@@ -1,0 +1,40 @@
+package dev.paperclipee.activity.control;
+
+import dev.paperclipee.access.entity.Actor;
+import dev.paperclipee.activity.entity.ActivityEntry;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes audit rows inside the caller's transaction, so an action and its record commit or
+ * roll back together (spec §15.3: every mutation writes {@code activity_log}).
+ */
+@Dependent
+public class ActivityLog {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * @param action     e.g. {@code company.created}; the prefix names the entity type
+     * @param entityType {@code company}, {@code goal}, {@code agent}, …
+     * @param details    small JSON-able map, never secret values; may be null
+     */
+    public ActivityEntry record(Actor actor, UUID companyId, String action, String entityType, Object entityId,
+                                Map<String, ?> details) {
+        ActivityEntry entry = new ActivityEntry(companyId, actor.type(), actor.id(), action, entityType,
+                String.valueOf(entityId), actor.agentId(), actor.runId(),
+                details == null ? null : JSON.toJson(details));
+        em.persist(entry);
+        return entry;
+    }
+}

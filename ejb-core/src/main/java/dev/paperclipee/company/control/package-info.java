@@ -1,0 +1,2 @@
+/** Company algorithms: issue prefix choice. */
+package dev.paperclipee.company.control;

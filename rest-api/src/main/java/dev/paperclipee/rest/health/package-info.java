@@ -1,0 +1,2 @@
+/** The public health probe. */
+package dev.paperclipee.rest.health;

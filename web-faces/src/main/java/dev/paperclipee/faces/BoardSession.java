@@ -1,0 +1,61 @@
+package dev.paperclipee.faces;
+
+import dev.paperclipee.access.entity.Actor;
+import dev.paperclipee.company.boundary.Companies;
+import dev.paperclipee.company.entity.Company;
+import dev.paperclipee.company.entity.CompanyStatus;
+
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The operator's session: who they are and which company the global selector shows. In
+ * {@code local_trusted} mode the operator is the implicit local board user.
+ */
+@Named
+@SessionScoped
+public class BoardSession implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Companies companies;
+
+    private UUID selectedCompanyId;
+
+    public Actor actor() {
+        return Actor.localBoard();
+    }
+
+    /** Companies for the global selector: all but archived ones, oldest first. */
+    public List<Company> getSelectableCompanies() {
+        return companies.list(actor()).stream().filter(c -> c.getStatus() != CompanyStatus.archived).toList();
+    }
+
+    /** The selected company, falling back to the first selectable one; null when there is none. */
+    public Company getSelectedCompany() {
+        List<Company> selectable = getSelectableCompanies();
+        return selectable.stream()
+                .filter(c -> c.getId().equals(selectedCompanyId))
+                .findFirst()
+                .orElse(selectable.isEmpty() ? null : selectable.get(0));
+    }
+
+    public String getSelectedCompanyId() {
+        Company selected = getSelectedCompany();
+        return selected == null ? null : selected.getId().toString();
+    }
+
+    public void setSelectedCompanyId(String id) {
+        this.selectedCompanyId = id == null || id.isBlank() ? null : UUID.fromString(id);
+    }
+
+    public void select(UUID companyId) {
+        this.selectedCompanyId = companyId;
+    }
+}
