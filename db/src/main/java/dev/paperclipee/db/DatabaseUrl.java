@@ -3,6 +3,7 @@ package dev.paperclipee.db;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -37,8 +38,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         if (uri.getHost() == null) {
             throw new LaunchException("DATABASE_URL has no host (" + redact(trimmed) + ").");
         }
+        // the driver URL-decodes the database name itself: hand it over encoded once more
         String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1
-                ? "postgres" : decode(uri.getRawPath().substring(1));
+                ? "postgres" : URLEncoder.encode(decode(uri.getRawPath().substring(1)), StandardCharsets.UTF_8);
         StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(hostForUrl(uri.getHost()));
         if (uri.getPort() > 0) {
             jdbc.append(':').append(uri.getPort());
@@ -59,10 +61,23 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
                 blankToNull(password) != null ? password : urlPassword);
     }
 
-    /** The URL as it may appear in messages and logs: never with a password. */
+    /**
+     * The URL as it may appear in messages and logs: never with a password. Passwords pasted
+     * without percent-encoding may contain {@code @ / ? #}, so everything between the first
+     * {@code :} after {@code ://} and the last {@code @} counts as password.
+     */
     public static String redact(String url) {
-        return url.replaceAll("(?<=://)([^:/@]*):[^@/]*@", "$1:***@")
-                .replaceAll("(?i)(password=)[^&;]*", "$1***");
+        String redacted = url;
+        int start = url.indexOf("://");
+        int at = url.lastIndexOf('@');
+        if (start >= 0 && at > start + 3) {
+            String userInfo = url.substring(start + 3, at);
+            int colon = userInfo.indexOf(':');
+            if (colon >= 0) {
+                redacted = url.substring(0, start + 3) + userInfo.substring(0, colon) + ":***" + url.substring(at);
+            }
+        }
+        return redacted.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     /** host:port/database, for messages. */

@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL that runs inside the instance directory when no {@code DATABASE_URL} is given.
@@ -136,17 +135,51 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ProcessHandle process = postmaster.get();
         System.err.println("paperclip: stopping the PostgreSQL (pid " + process.pid()
                 + ") left running by an earlier start that did not shut down cleanly");
-        process.destroy();
+        process.destroy(); // SIGTERM: smart shutdown; its clients died with the old JVM
+        if (awaitGone(process, pidFile, Duration.ofSeconds(30))) {
+            return;
+        }
+        process.destroyForcibly();
+        if (!awaitGone(process, pidFile, Duration.ofSeconds(10))) {
+            throw new LaunchException("An old PostgreSQL (pid " + process.pid() + ") still holds " + dataDir
+                    + " and does not stop. Stop it, then start again.");
+        }
         try {
-            process.onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            process.destroyForcibly();
-            try {
-                process.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception again) {
-                throw new LaunchException("An old PostgreSQL (pid " + process.pid() + ") still holds " + dataDir
-                        + " and does not stop. Stop it, then start again.");
+            // killed, not shut down: its pid file stays behind and would block the next postmaster
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new LaunchException("Cannot remove the stale " + pidFile + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Waits until the postmaster has removed its pid file (clean shutdown) or is no longer running.
+     * An orphan's parent is gone, so once it exits it may linger as a zombie nobody reaps: a zombie
+     * counts as gone.
+     */
+    private static boolean awaitGone(ProcessHandle process, Path pidFile, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!Files.exists(pidFile) || !process.isAlive() || isZombie(process.pid())) {
+                return true;
             }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
