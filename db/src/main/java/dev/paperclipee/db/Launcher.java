@@ -186,8 +186,12 @@ public final class Launcher {
             }
         } catch (SQLException e) {
             throw new LaunchException("Cannot reach the database at " + database.describe() + ": "
-                    + oneLine(e.getMessage()) + ". Check DATABASE_URL (and DATABASE_USER / DATABASE_PASSWORD).", e);
+                    + withoutFinalStop(oneLine(e.getMessage())) + ". Check DATABASE_URL (and DATABASE_USER / DATABASE_PASSWORD).", e);
         }
+    }
+
+    private static String withoutFinalStop(String message) {
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     private static String oneLine(String message) {

@@ -50,9 +50,20 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         return switch (annotation) {
             case "NotNull" -> "invalid_type";
             case "NotBlank", "NotEmpty", "Min", "PositiveOrZero", "Positive" -> "too_small";
-            case "Size", "Max" -> "too_big";
+            case "Size" -> belowMinimum(v) ? "too_small" : "too_big";
+            case "Max" -> "too_big";
             default -> "custom";
         };
+    }
+
+    /** Whether a {@code @Size} failed on its lower bound (the value is shorter than {@code min}). */
+    private static boolean belowMinimum(ConstraintViolation<?> v) {
+        Object min = v.getConstraintDescriptor().getAttributes().get("min");
+        Object value = v.getInvalidValue();
+        int length = value instanceof CharSequence s ? s.length()
+                : value instanceof java.util.Collection<?> c ? c.size()
+                : value instanceof java.util.Map<?, ?> m ? m.size() : -1;
+        return min instanceof Integer m && length >= 0 && length < m;
     }
 
     @SuppressWarnings("unchecked")

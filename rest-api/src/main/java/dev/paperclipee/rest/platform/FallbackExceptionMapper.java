@@ -57,6 +57,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static Response fromWebApplication(WebApplicationException web) {
         int status = web.getResponse().getStatus();
+        if (web.getResponse().hasEntity() && web.getResponse().getEntity() instanceof ApiError) {
+            return web.getResponse();
+        }
         if (web.getCause() != null && status == 400) {
             return malformed(web.getCause());
         }

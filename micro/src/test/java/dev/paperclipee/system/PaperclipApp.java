@@ -1,0 +1,313 @@
+package dev.paperclipee.system;
+
+import dev.paperclipee.db.DatabaseUrl;
+import dev.paperclipee.db.testing.TestDatabase;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real runnable jar, started once per test JVM as a child process and shared by every system
+ * test class: {@code java -jar paperclip-ee-microbundle.jar} with a fresh {@code PAPERCLIP_HOME},
+ * a free port and either its own embedded PostgreSQL (the default an operator gets) or, when
+ * {@code PAPERCLIP_TEST_DATABASE_URL} is set, a fresh database on that server.
+ *
+ * <p>Started lazily by {@link #get()}; stopped by {@link SystemTestSession} when the JUnit
+ * session closes (and by a shutdown hook if the JVM ends another way).
+ */
+public final class PaperclipApp {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Pattern EMBEDDED_PORT = Pattern.compile("paperclip: embedded PostgreSQL on port (\\d+)");
+
+    private static PaperclipApp instance;
+    private static RuntimeException startFailure;
+    private static boolean hookInstalled;
+
+    private final Path home;
+    private final Path log;
+    private final int port;
+    /** The database given in DATABASE_URL, or null when the jar runs its embedded PostgreSQL. */
+    private final DatabaseUrl externalDatabase;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
+    private Process process;
+    private long logOffset;
+
+    private PaperclipApp(Path work, int port, DatabaseUrl externalDatabase) {
+        this.home = work.resolve("home");
+        this.log = work.resolve("app.log");
+        this.port = port;
+        this.externalDatabase = externalDatabase;
+    }
+
+    /** The running application, started on first use. */
+    public static synchronized PaperclipApp get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("The application failed to start earlier in this run: "
+                    + startFailure.getMessage(), startFailure);
+        }
+        if (instance == null) {
+            if (!hookInstalled) {
+                Runtime.getRuntime().addShutdownHook(new Thread(PaperclipApp::stopIfStarted, "paperclip-system-test-stop"));
+                hookInstalled = true;
+            }
+            Path work = Jar.work();
+            DatabaseUrl external = TestDatabase.externalUrl() == null ? null : TestDatabase.get().url();
+            PaperclipApp app = new PaperclipApp(work, freePort(), external);
+            app.prepareFreshHome();
+            instance = app; // before start: a half-started process is still stopped at the end
+            try {
+                app.start(true);
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+        }
+        return instance;
+    }
+
+    /** Stops the application if this JVM started it; safe to call more than once. */
+    public static synchronized void stopIfStarted() {
+        if (instance != null) {
+            instance.stop();
+            instance = null;
+        }
+    }
+
+    /** Stops the process and starts it again on the same instance directory, database and port. */
+    public void restart() {
+        synchronized (PaperclipApp.class) {
+            stop();
+            try {
+                start(false);
+            } catch (RuntimeException e) {
+                startFailure = e; // later tests fail at once instead of talking to a dead process
+                throw e;
+            }
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** {@code $PAPERCLIP_HOME/instances/default}. */
+    public Path instanceDir() {
+        return home.resolve("instances").resolve("default");
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean embeddedDatabase() {
+        return externalDatabase == null;
+    }
+
+    /** The process of the current start (for tests that look at it, never to stop it). */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
+    /**
+     * A JDBC connection to the application's own database: the embedded PostgreSQL on the port its
+     * log line names (user postgres, database paperclip, no password), or the test database.
+     */
+    public Connection openDatabase() throws SQLException {
+        if (externalDatabase != null) {
+            return TestDatabase.get().connect();
+        }
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + embeddedDatabasePort() + "/paperclip", props);
+    }
+
+    /** The port the launcher reported for this start's embedded PostgreSQL. */
+    int embeddedDatabasePort() {
+        Matcher m = EMBEDDED_PORT.matcher(logSinceStart());
+        int found = -1;
+        while (m.find()) {
+            found = Integer.parseInt(m.group(1));
+        }
+        if (found < 0) {
+            throw new IllegalStateException("The log of this start has no 'paperclip: embedded PostgreSQL on port N' line:\n"
+                    + Jar.tail(log, 40));
+        }
+        return found;
+    }
+
+    /** What the process wrote since its current start. */
+    public String logSinceStart() {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            int from = (int) Math.min(logOffset, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The environment the shared process runs with: the same instance, port and database. */
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PAPERCLIP_HOME", home.toString());
+        env.put("PORT", String.valueOf(port));
+        if (externalDatabase != null) {
+            env.put("DATABASE_URL", externalDatabase.jdbcUrl());
+            if (externalDatabase.user() != null) {
+                env.put("DATABASE_USER", externalDatabase.user());
+            }
+            if (externalDatabase.password() != null) {
+                env.put("DATABASE_PASSWORD", externalDatabase.password());
+            }
+        }
+        return env;
+    }
+
+    private void prepareFreshHome() {
+        Jar.stopPostmaster(instanceDir().resolve("db")); // left by an earlier run that was killed
+        Jar.deleteRecursively(home);
+        try {
+            Files.createDirectories(home);
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void start(boolean first) {
+        try {
+            logOffset = Files.exists(log) ? Files.size(log) : 0;
+            if (!first) {
+                Files.writeString(log, "\n==== system test: restart at " + Instant.now() + " ====\n",
+                        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                logOffset = Files.size(log);
+            }
+            process = Jar.process(environment())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + Jar.path(), e);
+        }
+        awaitHealthy();
+    }
+
+    /** Polls {@code GET /api/health} until it says ok; fails at once if the process dies. */
+    private void awaitHealthy() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        URI health = baseUri().resolve("api/health");
+        String last = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application exited with code " + process.exitValue()
+                        + " before it was ready (" + last + "). Its log " + log + " ends with:\n" + Jar.tail(log, 60));
+            }
+            try {
+                HttpRequest probe = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
+                HttpResponse<String> reply = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                last = "last answer: " + reply.statusCode() + " " + reply.body();
+                if (reply.statusCode() == 200 && isOk(reply.body())) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = "last attempt: " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the application", e);
+            }
+            awaitExit(Duration.ofMillis(250)); // the next poll, or at once when the process dies
+        }
+        stop();
+        throw new IllegalStateException("The application was not healthy within " + START_TIMEOUT.toSeconds() + " s ("
+                + last + "). Its log " + log + " ends with:\n" + Jar.tail(log, 60));
+    }
+
+    private void awaitExit(Duration atMost) {
+        try {
+            process.onExit().get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // still running: poll again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isOk(String body) {
+        try {
+            JsonObject json = Json.createReader(new StringReader(body)).readObject();
+            return "ok".equals(json.getString("status", null));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        long pid = process.pid();
+        Jar.stop(process, STOP_GRACE);
+        if (externalDatabase == null) {
+            Jar.stopPostmaster(instanceDir().resolve("db"));
+        }
+        String exit = process.isAlive() ? "still running" : "exit " + process.exitValue();
+        System.out.println("system tests: stopped the application (pid " + pid + ", " + exit + ") in thread "
+                + Thread.currentThread().getName());
+        process = null;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int anotherFreePort() {
+        return freePort();
+    }
+}
