@@ -4,6 +4,7 @@ import dev.paperclipee.shared.entity.ConflictException;
 import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.Timestamps;
+import dev.paperclipee.shared.entity.Versioned;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
@@ -11,10 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -31,7 +29,7 @@ import java.util.regex.Pattern;
 @Table(name = "companies")
 @NamedQuery(name = Company.ALL, query = "select c from Company c order by c.createdAt, c.id")
 @NamedQuery(name = Company.PREFIX_TAKEN, query = "select count(c) from Company c where c.issuePrefix = :prefix")
-public class Company {
+public class Company extends Versioned {
 
     public static final String ALL = "Company.all";
     public static final String PREFIX_TAKEN = "Company.prefixTaken";
@@ -80,15 +78,6 @@ public class Company {
 
     @Column(name = "logo_url")
     private String logoUrl;
-
-    @Version
-    private int version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
 
     protected Company() {
         // JPA
@@ -172,17 +161,6 @@ public class Company {
         }
     }
 
-    @PrePersist
-    void beforeInsert() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void beforeUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     public UUID getId() { return id; }
     public String getName() { return name; }
     public String getDescription() { return description; }
@@ -197,7 +175,4 @@ public class Company {
     public boolean isRequireBoardApprovalForNewAgents() { return requireBoardApprovalForNewAgents; }
     public String getBrandColor() { return brandColor; }
     public String getLogoUrl() { return logoUrl; }
-    public int getVersion() { return version; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
 }

@@ -1,19 +1,15 @@
 package dev.paperclipee.goal.entity;
 
 import dev.paperclipee.shared.entity.Text;
-import dev.paperclipee.shared.entity.Timestamps;
+import dev.paperclipee.shared.entity.Versioned;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -22,7 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "goals")
-public class Goal {
+public class Goal extends Versioned {
 
     @Id
     private UUID id;
@@ -49,15 +45,6 @@ public class Goal {
     @Column(name = "owner_agent_id")
     private UUID ownerAgentId;
 
-    @Version
-    private int version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
     protected Goal() {
         // JPA
     }
@@ -78,17 +65,6 @@ public class Goal {
         return new Goal(companyId, title + " mission", mission, GoalLevel.company, GoalStatus.active, null);
     }
 
-    @PrePersist
-    void beforeInsert() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void beforeUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     public UUID getId() { return id; }
     public UUID getCompanyId() { return companyId; }
     public String getTitle() { return title; }
@@ -97,7 +73,4 @@ public class Goal {
     public GoalStatus getStatus() { return status; }
     public UUID getParentId() { return parentId; }
     public UUID getOwnerAgentId() { return ownerAgentId; }
-    public int getVersion() { return version; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
 }
