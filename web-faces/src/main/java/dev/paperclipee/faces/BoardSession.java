@@ -1,9 +1,7 @@
 package dev.paperclipee.faces;
 
 import dev.paperclipee.access.entity.Actor;
-import dev.paperclipee.company.boundary.Companies;
 import dev.paperclipee.company.entity.Company;
-import dev.paperclipee.company.entity.CompanyStatus;
 
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
@@ -24,7 +22,7 @@ public class BoardSession implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient Companies companies;
+    SelectableCompanies selectable;
 
     private UUID selectedCompanyId;
 
@@ -34,16 +32,16 @@ public class BoardSession implements Serializable {
 
     /** Companies for the global selector: all but archived ones, oldest first. */
     public List<Company> getSelectableCompanies() {
-        return companies.list(actor()).stream().filter(c -> c.getStatus() != CompanyStatus.archived).toList();
+        return selectable.of(actor());
     }
 
     /** The selected company, falling back to the first selectable one; null when there is none. */
     public Company getSelectedCompany() {
-        List<Company> selectable = getSelectableCompanies();
-        return selectable.stream()
+        List<Company> choices = getSelectableCompanies();
+        return choices.stream()
                 .filter(c -> c.getId().equals(selectedCompanyId))
                 .findFirst()
-                .orElse(selectable.isEmpty() ? null : selectable.get(0));
+                .orElse(choices.isEmpty() ? null : choices.get(0));
     }
 
     public String getSelectedCompanyId() {

@@ -1,16 +1,29 @@
 package dev.paperclipee.rest.platform;
 
+import dev.paperclipee.shared.entity.Change;
+import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.NotFoundException;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /** Wire formats shared by all resources. */
 public final class Json {
 
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Json() {
     }
@@ -30,5 +43,87 @@ public final class Json {
             // falls through
         }
         throw NotFoundException.of(kind, value);
+    }
+
+    /** A calendar date {@code YYYY-MM-DD}, as upstream answers {@code targetDate}. */
+    public static String date(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    /** A JSON object kept as text (a {@code jsonb} column), or null. */
+    public static JsonObject object(String text) {
+        if (text == null) {
+            return null;
+        }
+        try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** An id in a request body: null stays null; anything but a UUID is a 400 naming the field. */
+    public static UUID uuid(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!UUID_TEXT.matcher(value).matches()) {
+            throw new InvalidInputException(field, "must be a UUID", "invalid_string");
+        }
+        return UUID.fromString(value);
+    }
+
+    /** A {@code YYYY-MM-DD} date in a request body: null stays null; anything else is a 400. */
+    public static LocalDate date(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (DATE_TEXT.matcher(value).matches()) {
+                return LocalDate.parse(value); // ISO_LOCAL_DATE resolves strictly: 2026-02-30 is refused
+            }
+        } catch (DateTimeException e) {
+            // falls through
+        }
+        throw new InvalidInputException(field, "must be a date YYYY-MM-DD", "invalid_date");
+    }
+
+    /** A JSON object field of a request body: absent or null is null; another JSON type is a 400. */
+    public static JsonObject object(String field, JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException(field, "must be a JSON object or null", "invalid_type");
+        }
+        return value.asJsonObject();
+    }
+
+    /** A text field of a request body read as a raw JSON value: a string, null, or a 400. */
+    public static String text(String field, JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new InvalidInputException(field, "must be a string or null", "invalid_type");
+    }
+
+    /**
+     * A clearable field of a PATCH body: absent → null (leave as it is), JSON {@code null} → clear,
+     * otherwise the value read by {@code read} (which throws a 400 for a bad one).
+     */
+    public static <T> Change<T> change(String field, JsonValue value, BiFunction<String, JsonValue, T> read) {
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return Change.clear();
+        }
+        return Change.to(read.apply(field, value));
+    }
+
+    /** {@link #change} for an id. */
+    public static Change<UUID> idChange(String field, JsonValue value) {
+        return change(field, value, (f, v) -> uuid(f, text(f, v)));
     }
 }

@@ -1,0 +1,79 @@
+package dev.paperclipee.goal.control;
+
+import dev.paperclipee.company.entity.Company;
+import dev.paperclipee.goal.entity.Goal;
+import dev.paperclipee.goal.entity.GoalLevel;
+import dev.paperclipee.shared.entity.NotFoundException;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Queries over a company's goal tree, shared by the goal boundary and (later) the board screens. */
+@Dependent
+public class GoalTree {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * Locks the company row for the rest of the transaction. Tree changes (re-parenting,
+     * re-levelling, deleting) take it first, so two concurrent edits can neither close a loop
+     * nor remove the last two root goals at once.
+     */
+    public Company lockCompany(UUID companyId) {
+        Company company = em.find(Company.class, companyId, LockModeType.PESSIMISTIC_WRITE);
+        if (company == null) {
+            throw NotFoundException.of("Company", companyId);
+        }
+        return company;
+    }
+
+    public List<Goal> of(UUID companyId) {
+        return em.createNamedQuery(Goal.BY_COMPANY, Goal.class).setParameter("companyId", companyId).getResultList();
+    }
+
+    /** The goal of that company with that id, or null: a goal of another company is not "found". */
+    public Goal inCompany(UUID companyId, UUID goalId) {
+        Goal goal = goalId == null ? null : em.find(Goal.class, goalId);
+        return goal != null && goal.getCompanyId().equals(companyId) ? goal : null;
+    }
+
+    /** How many root goals (company level, no parent) the company has besides this one. */
+    public long otherRoots(Goal goal) {
+        return em.createNamedQuery(Goal.OTHER_ROOTS, Long.class)
+                .setParameter("companyId", goal.getCompanyId())
+                .setParameter("level", GoalLevel.company)
+                .setParameter("id", goal.getId())
+                .getSingleResult();
+    }
+
+    /**
+     * What still points at the goal, by kind (only kinds with at least one row): child goals,
+     * projects, issues and cost events. The foreign keys would refuse the delete anyway; this
+     * turns the refusal into an explained 409.
+     */
+    public Map<String, Long> references(Goal goal) {
+        Map<String, Long> refs = new LinkedHashMap<>();
+        put(refs, "goals", em.createNamedQuery(Goal.CHILDREN, Long.class).setParameter("id", goal.getId()).getSingleResult());
+        for (String table : List.of("projects", "issues", "cost_events")) {
+            Number n = (Number) em.createNativeQuery("select count(*) from " + table + " where goal_id = cast(?1 as uuid)")
+                    .setParameter(1, goal.getId().toString())
+                    .getSingleResult();
+            put(refs, table.equals("cost_events") ? "costEvents" : table, n.longValue());
+        }
+        return refs;
+    }
+
+    private static void put(Map<String, Long> refs, String kind, long count) {
+        if (count > 0) {
+            refs.put(kind, count);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.paperclipee.project.boundary;
+
+import dev.paperclipee.access.entity.Actor;
+import dev.paperclipee.activity.control.ActivityLog;
+import dev.paperclipee.agent.control.CompanyAgents;
+import dev.paperclipee.company.entity.Company;
+import dev.paperclipee.goal.control.GoalTree;
+import dev.paperclipee.goal.entity.Goal;
+import dev.paperclipee.project.entity.Project;
+import dev.paperclipee.project.entity.ProjectStatus;
+import dev.paperclipee.shared.entity.Change;
+import dev.paperclipee.shared.entity.NotFoundException;
+import dev.paperclipee.shared.entity.RuleViolationException;
+import dev.paperclipee.shared.entity.WireEnum;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Projects (spec §10.5, §7.5): list, read, create, update. The goal and the lead agent must be
+ * of the project's company (422). Board and agents of the company may create and edit projects.
+ * Every mutation writes its activity row in the same transaction.
+ */
+@Stateless
+public class Projects {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    GoalTree goals;
+
+    @Inject
+    CompanyAgents agents;
+
+    @Inject
+    ActivityLog activity;
+
+    /** The company's projects, oldest first. */
+    public List<Project> list(Actor actor, UUID companyId) {
+        requireCompany(actor, companyId);
+        return em.createNamedQuery(Project.BY_COMPANY, Project.class).setParameter("companyId", companyId).getResultList();
+    }
+
+    /** A project by id; a project of another company is 404 for an agent, so its existence does not leak. */
+    public Project find(Actor actor, UUID projectId) {
+        Project project = em.find(Project.class, projectId);
+        if (project == null || (actor.isAgent() && !project.getCompanyId().equals(actor.companyId()))) {
+            throw NotFoundException.of("Project", projectId);
+        }
+        return project;
+    }
+
+    public Project create(Actor actor, UUID companyId, ProjectDraft draft) {
+        requireCompany(actor, companyId);
+        Project project = new Project(companyId, draft.name(), draft.description(),
+                WireEnum.parse(ProjectStatus.class, "status", draft.status()));
+        if (draft.goalId() != null) {
+            project.serve(goal(companyId, draft.goalId()));
+        }
+        agents.requireMember("leadAgentId", companyId, draft.leadAgentId());
+        project.lead(draft.leadAgentId());
+        project.target(draft.targetDate());
+        project.configureEnv(draft.env());
+        em.persist(project);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", project.getName());
+        details.put("goalId", project.getGoalId() == null ? null : project.getGoalId().toString());
+        activity.record(actor, companyId, "project.created", "project", project.getId(), details);
+        return project;
+    }
+
+    public Project update(Actor actor, UUID projectId, ProjectChanges changes) {
+        Project project = find(actor, projectId);
+        UUID companyId = project.getCompanyId();
+        Map<String, Object> changed = new LinkedHashMap<>();
+        if (changes.name() != null && !changes.name().strip().equals(project.getName())) {
+            project.rename(changes.name());
+            changed.put("name", project.getName());
+        }
+        if (changes.description() != null && !Objects.equals(emptyToNull(changes.description()), project.getDescription())) {
+            project.describe(emptyToNull(changes.description()));
+            changed.put("description", project.getDescription() == null ? "" : "(changed)");
+        }
+        ProjectStatus status = WireEnum.parse(ProjectStatus.class, "status", changes.status());
+        if (status != null && status != project.getStatus()) {
+            project.changeStatus(status);
+            changed.put("status", WireEnum.of(status));
+        }
+        Change<UUID> goal = changes.goalId();
+        if (goal != null && !Objects.equals(goal.value(), project.getGoalId())) {
+            project.serve(goal.clears() ? null : goal(companyId, goal.value()));
+            changed.put("goalId", goal.clears() ? null : goal.value().toString());
+        }
+        Change<UUID> lead = changes.leadAgentId();
+        if (lead != null && !Objects.equals(lead.value(), project.getLeadAgentId())) {
+            agents.requireMember("leadAgentId", companyId, lead.value());
+            project.lead(lead.value());
+            changed.put("leadAgentId", lead.clears() ? null : lead.value().toString());
+        }
+        if (changes.targetDate() != null && !Objects.equals(changes.targetDate().value(), project.getTargetDate())) {
+            project.target(changes.targetDate().value());
+            changed.put("targetDate", project.getTargetDate() == null ? null : project.getTargetDate().toString());
+        }
+        if (changes.env() != null) {
+            String before = project.getEnv();
+            project.configureEnv(changes.env().value());
+            if (!Objects.equals(before, project.getEnv())) {
+                changed.put("env", "(changed)"); // env may hold secret references: never their values
+            }
+        }
+        if (!changed.isEmpty()) {
+            activity.record(actor, companyId, "project.updated", "project", projectId, Map.of("changes", changed));
+        }
+        return project;
+    }
+
+    private void requireCompany(Actor actor, UUID companyId) {
+        actor.requireCompany(companyId);
+        if (em.find(Company.class, companyId) == null) {
+            throw NotFoundException.of("Company", companyId);
+        }
+    }
+
+    /** A goal named by id: unknown and foreign ids look the same (422), so nothing leaks. */
+    private Goal goal(UUID companyId, UUID goalId) {
+        Goal goal = goals.inCompany(companyId, goalId);
+        if (goal == null) {
+            throw new RuleViolationException("goalId must be a goal of the same company", Map.of("goalId", goalId.toString()));
+        }
+        return goal;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.paperclipee.rest.project;
+
+import dev.paperclipee.project.entity.Project;
+import dev.paperclipee.rest.platform.Json;
+import dev.paperclipee.shared.entity.WireEnum;
+
+import jakarta.json.JsonObject;
+
+import java.util.UUID;
+
+/**
+ * A project as the API shows it (api-contract.md, "GET/POST /companies/:id/projects"):
+ * {@code targetDate} as {@code YYYY-MM-DD}, {@code env} as a JSON object or null.
+ */
+public record ProjectResponse(String id, String companyId, String goalId, String name, String description,
+                              String status, String leadAgentId, String targetDate, JsonObject env,
+                              String createdAt, String updatedAt) {
+
+    public static ProjectResponse of(Project p) {
+        return new ProjectResponse(p.getId().toString(), p.getCompanyId().toString(), text(p.getGoalId()), p.getName(),
+                p.getDescription(), WireEnum.of(p.getStatus()), text(p.getLeadAgentId()), Json.date(p.getTargetDate()),
+                Json.object(p.getEnv()), Json.time(p.getCreatedAt()), Json.time(p.getUpdatedAt()));
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+}
