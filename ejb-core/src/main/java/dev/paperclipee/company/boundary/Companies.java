@@ -2,11 +2,12 @@ package dev.paperclipee.company.boundary;
 
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
+import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.company.control.IssuePrefixes;
 import dev.paperclipee.company.entity.Company;
 import dev.paperclipee.company.entity.CompanyStatus;
 import dev.paperclipee.goal.entity.Goal;
-import dev.paperclipee.shared.entity.NotFoundException;
+import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.ejb.Stateless;
@@ -35,6 +36,9 @@ public class Companies {
     IssuePrefixes prefixes;
 
     @Inject
+    CompanyScope scope;
+
+    @Inject
     ActivityLog activity;
 
     /** Every company the actor may see: all for the board (not paged), its own for an agent. */
@@ -46,12 +50,7 @@ public class Companies {
     }
 
     public Company find(Actor actor, UUID companyId) {
-        actor.requireCompany(companyId);
-        Company company = em.find(Company.class, companyId);
-        if (company == null) {
-            throw NotFoundException.of("Company", companyId);
-        }
-        return company;
+        return scope.require(actor, companyId);
     }
 
     /**
@@ -88,8 +87,8 @@ public class Companies {
             company.rename(changes.name());
             changed.put("name", company.getName());
         }
-        if (changes.description() != null && !Objects.equals(emptyToNull(changes.description()), company.getDescription())) {
-            company.describe(emptyToNull(changes.description()));
+        if (changes.description() != null && !Objects.equals(Text.blankToNull(changes.description()), company.getDescription())) {
+            company.describe(Text.blankToNull(changes.description()));
             changed.put("description", company.getDescription() == null ? "" : "(changed)");
         }
         if (changes.budgetMonthlyCents() != null && changes.budgetMonthlyCents() != company.getBudgetMonthlyCents()) {
@@ -122,8 +121,8 @@ public class Companies {
     public Company brand(Actor actor, UUID companyId, String brandColor, String logoUrl) {
         actor.requireBoard();
         Company company = find(actor, companyId);
-        String color = brandColor == null ? company.getBrandColor() : emptyToNull(brandColor);
-        String logo = logoUrl == null ? company.getLogoUrl() : emptyToNull(logoUrl);
+        String color = brandColor == null ? company.getBrandColor() : Text.blankToNull(brandColor);
+        String logo = logoUrl == null ? company.getLogoUrl() : Text.blankToNull(logoUrl);
         company.brand(color, logo);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("brandColor", company.getBrandColor());
@@ -138,9 +137,5 @@ public class Companies {
         company.archive();
         activity.record(actor, companyId, "company.archived", "company", companyId, null);
         return company;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -3,7 +3,7 @@ package dev.paperclipee.goal.boundary;
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
 import dev.paperclipee.agent.control.CompanyAgents;
-import dev.paperclipee.company.entity.Company;
+import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.goal.control.GoalTree;
 import dev.paperclipee.goal.entity.Goal;
 import dev.paperclipee.goal.entity.GoalLevel;
@@ -12,6 +12,7 @@ import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.ConflictException;
 import dev.paperclipee.shared.entity.NotFoundException;
 import dev.paperclipee.shared.entity.RuleViolationException;
+import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.ejb.Stateless;
@@ -41,6 +42,9 @@ public class Goals {
     EntityManager em;
 
     @Inject
+    CompanyScope scope;
+
+    @Inject
     GoalTree tree;
 
     @Inject
@@ -51,7 +55,7 @@ public class Goals {
 
     /** The company's goals, oldest first (the root goal of a new company comes first). */
     public List<Goal> list(Actor actor, UUID companyId) {
-        requireCompany(actor, companyId);
+        scope.require(actor, companyId);
         return tree.of(companyId);
     }
 
@@ -65,7 +69,7 @@ public class Goals {
     }
 
     public Goal create(Actor actor, UUID companyId, GoalDraft draft) {
-        requireCompany(actor, companyId);
+        scope.require(actor, companyId);
         Goal goal = new Goal(companyId, draft.title(), draft.description(),
                 WireEnum.parse(GoalLevel.class, "level", draft.level()),
                 WireEnum.parse(GoalStatus.class, "status", draft.status()));
@@ -93,8 +97,8 @@ public class Goals {
             goal.retitle(changes.title());
             changed.put("title", goal.getTitle());
         }
-        if (changes.description() != null && !Objects.equals(emptyToNull(changes.description()), goal.getDescription())) {
-            goal.describe(emptyToNull(changes.description()));
+        if (changes.description() != null && !Objects.equals(Text.blankToNull(changes.description()), goal.getDescription())) {
+            goal.describe(Text.blankToNull(changes.description()));
             changed.put("description", goal.getDescription() == null ? "" : "(changed)");
         }
         GoalLevel level = WireEnum.parse(GoalLevel.class, "level", changes.level());
@@ -149,13 +153,6 @@ public class Goals {
         return goal;
     }
 
-    private void requireCompany(Actor actor, UUID companyId) {
-        actor.requireCompany(companyId);
-        if (em.find(Company.class, companyId) == null) {
-            throw NotFoundException.of("Company", companyId);
-        }
-    }
-
     /** A parent named by id: unknown and foreign ids look the same (422), so nothing leaks. */
     private Goal parent(UUID companyId, UUID parentId) {
         Goal parent = tree.inCompany(companyId, parentId);
@@ -164,9 +161,5 @@ public class Goals {
                     Map.of("parentId", parentId.toString()));
         }
         return parent;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -3,7 +3,7 @@ package dev.paperclipee.project.boundary;
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
 import dev.paperclipee.agent.control.CompanyAgents;
-import dev.paperclipee.company.entity.Company;
+import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.goal.control.GoalTree;
 import dev.paperclipee.goal.entity.Goal;
 import dev.paperclipee.project.entity.Project;
@@ -11,6 +11,7 @@ import dev.paperclipee.project.entity.ProjectStatus;
 import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.NotFoundException;
 import dev.paperclipee.shared.entity.RuleViolationException;
+import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.ejb.Stateless;
@@ -36,6 +37,9 @@ public class Projects {
     EntityManager em;
 
     @Inject
+    CompanyScope scope;
+
+    @Inject
     GoalTree goals;
 
     @Inject
@@ -46,7 +50,7 @@ public class Projects {
 
     /** The company's projects, oldest first. */
     public List<Project> list(Actor actor, UUID companyId) {
-        requireCompany(actor, companyId);
+        scope.require(actor, companyId);
         return em.createNamedQuery(Project.BY_COMPANY, Project.class).setParameter("companyId", companyId).getResultList();
     }
 
@@ -60,7 +64,7 @@ public class Projects {
     }
 
     public Project create(Actor actor, UUID companyId, ProjectDraft draft) {
-        requireCompany(actor, companyId);
+        scope.require(actor, companyId);
         Project project = new Project(companyId, draft.name(), draft.description(),
                 WireEnum.parse(ProjectStatus.class, "status", draft.status()));
         if (draft.goalId() != null) {
@@ -86,8 +90,8 @@ public class Projects {
             project.rename(changes.name());
             changed.put("name", project.getName());
         }
-        if (changes.description() != null && !Objects.equals(emptyToNull(changes.description()), project.getDescription())) {
-            project.describe(emptyToNull(changes.description()));
+        if (changes.description() != null && !Objects.equals(Text.blankToNull(changes.description()), project.getDescription())) {
+            project.describe(Text.blankToNull(changes.description()));
             changed.put("description", project.getDescription() == null ? "" : "(changed)");
         }
         ProjectStatus status = WireEnum.parse(ProjectStatus.class, "status", changes.status());
@@ -123,13 +127,6 @@ public class Projects {
         return project;
     }
 
-    private void requireCompany(Actor actor, UUID companyId) {
-        actor.requireCompany(companyId);
-        if (em.find(Company.class, companyId) == null) {
-            throw NotFoundException.of("Company", companyId);
-        }
-    }
-
     /** A goal named by id: unknown and foreign ids look the same (422), so nothing leaks. */
     private Goal goal(UUID companyId, UUID goalId) {
         Goal goal = goals.inCompany(companyId, goalId);
@@ -137,9 +134,5 @@ public class Projects {
             throw new RuleViolationException("goalId must be a goal of the same company", Map.of("goalId", goalId.toString()));
         }
         return goal;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -55,6 +55,11 @@ public final class Text {
         return value;
     }
 
+    /** In partial updates an empty or blank text means "clear this field". */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /** A non-negative amount of cents or a count that fits the int columns. */
     public static int nonNegative(String field, long value) {
         if (value < 0) {
