@@ -1,9 +1,11 @@
 package dev.paperclipee.activity.entity;
 
 import dev.paperclipee.access.entity.ActorType;
+import dev.paperclipee.shared.entity.NullableUuid;
 import dev.paperclipee.shared.entity.Timestamps;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
@@ -44,9 +46,11 @@ public class ActivityEntry {
     private String entityId;
 
     @Column(name = "agent_id", updatable = false)
+    @Convert(converter = NullableUuid.class)
     private UUID agentId;
 
     @Column(name = "run_id", updatable = false)
+    @Convert(converter = NullableUuid.class)
     private UUID runId;
 
     @Column(updatable = false, columnDefinition = "jsonb")
