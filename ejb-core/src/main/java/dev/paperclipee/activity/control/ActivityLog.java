@@ -37,4 +37,12 @@ public class ActivityLog {
         em.persist(entry);
         return entry;
     }
+
+    /** The row of a partial update ({@code {"changes": {...}}}); an update that changed nothing leaves none. */
+    public void recordChanges(Actor actor, UUID companyId, String action, String entityType, Object entityId,
+                              ChangeSet changes) {
+        if (!changes.isEmpty()) {
+            record(actor, companyId, action, entityType, entityId, Map.of("changes", changes.asMap()));
+        }
+    }
 }

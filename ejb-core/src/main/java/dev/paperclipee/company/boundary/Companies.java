@@ -2,6 +2,7 @@ package dev.paperclipee.company.boundary;
 
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
+import dev.paperclipee.activity.control.ChangeSet;
 import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.company.control.IssuePrefixes;
 import dev.paperclipee.company.entity.Company;
@@ -18,7 +19,6 @@ import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -82,15 +82,9 @@ public class Companies {
     public Company update(Actor actor, UUID companyId, CompanyChanges changes) {
         actor.requireBoard();
         Company company = find(actor, companyId);
-        Map<String, Object> changed = new LinkedHashMap<>();
-        if (changes.name() != null && !changes.name().strip().equals(company.getName())) {
-            company.rename(changes.name());
-            changed.put("name", company.getName());
-        }
-        if (changes.description() != null && !Objects.equals(Text.blankToNull(changes.description()), company.getDescription())) {
-            company.describe(Text.blankToNull(changes.description()));
-            changed.put("description", company.getDescription() == null ? "" : "(changed)");
-        }
+        ChangeSet changed = new ChangeSet();
+        changed.text("name", changes.name(), company.getName(), company::rename);
+        changed.description(changes.description(), company.getDescription(), company::describe);
         if (changes.budgetMonthlyCents() != null && changes.budgetMonthlyCents() != company.getBudgetMonthlyCents()) {
             company.budget(changes.budgetMonthlyCents());
             changed.put("budgetMonthlyCents", company.getBudgetMonthlyCents());
@@ -111,9 +105,7 @@ public class Companies {
                 changed.put("status", WireEnum.of(company.getStatus()));
             }
         }
-        if (!changed.isEmpty()) {
-            activity.record(actor, companyId, "company.updated", "company", companyId, Map.of("changes", changed));
-        }
+        activity.recordChanges(actor, companyId, "company.updated", "company", companyId, changed);
         return company;
     }
 

@@ -2,6 +2,7 @@ package dev.paperclipee.goal.boundary;
 
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
+import dev.paperclipee.activity.control.ChangeSet;
 import dev.paperclipee.agent.control.CompanyAgents;
 import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.goal.control.GoalTree;
@@ -12,7 +13,6 @@ import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.ConflictException;
 import dev.paperclipee.shared.entity.NotFoundException;
 import dev.paperclipee.shared.entity.RuleViolationException;
-import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.ejb.Stateless;
@@ -92,15 +92,9 @@ public class Goals {
         UUID companyId = goal.getCompanyId();
         tree.lockCompany(companyId);
         boolean wasRoot = goal.isRoot();
-        Map<String, Object> changed = new LinkedHashMap<>();
-        if (changes.title() != null && !changes.title().strip().equals(goal.getTitle())) {
-            goal.retitle(changes.title());
-            changed.put("title", goal.getTitle());
-        }
-        if (changes.description() != null && !Objects.equals(Text.blankToNull(changes.description()), goal.getDescription())) {
-            goal.describe(Text.blankToNull(changes.description()));
-            changed.put("description", goal.getDescription() == null ? "" : "(changed)");
-        }
+        ChangeSet changed = new ChangeSet();
+        changed.text("title", changes.title(), goal.getTitle(), goal::retitle);
+        changed.description(changes.description(), goal.getDescription(), goal::describe);
         GoalLevel level = WireEnum.parse(GoalLevel.class, "level", changes.level());
         GoalStatus status = WireEnum.parse(GoalStatus.class, "status", changes.status());
         if (status != null && status != goal.getStatus()) {
@@ -125,9 +119,7 @@ public class Goals {
         if (wasRoot && !goal.isRoot() && tree.otherRoots(goal) == 0) {
             throw new ConflictException(LAST_ROOT + ": this is the last one", Map.of("goalId", goalId.toString()));
         }
-        if (!changed.isEmpty()) {
-            activity.record(actor, companyId, "goal.updated", "goal", goalId, Map.of("changes", changed));
-        }
+        activity.recordChanges(actor, companyId, "goal.updated", "goal", goalId, changed);
         return goal;
     }
 

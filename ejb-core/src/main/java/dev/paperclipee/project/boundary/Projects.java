@@ -2,6 +2,7 @@ package dev.paperclipee.project.boundary;
 
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
+import dev.paperclipee.activity.control.ChangeSet;
 import dev.paperclipee.agent.control.CompanyAgents;
 import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.goal.control.GoalTree;
@@ -11,7 +12,6 @@ import dev.paperclipee.project.entity.ProjectStatus;
 import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.NotFoundException;
 import dev.paperclipee.shared.entity.RuleViolationException;
-import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.ejb.Stateless;
@@ -85,15 +85,9 @@ public class Projects {
     public Project update(Actor actor, UUID projectId, ProjectChanges changes) {
         Project project = find(actor, projectId);
         UUID companyId = project.getCompanyId();
-        Map<String, Object> changed = new LinkedHashMap<>();
-        if (changes.name() != null && !changes.name().strip().equals(project.getName())) {
-            project.rename(changes.name());
-            changed.put("name", project.getName());
-        }
-        if (changes.description() != null && !Objects.equals(Text.blankToNull(changes.description()), project.getDescription())) {
-            project.describe(Text.blankToNull(changes.description()));
-            changed.put("description", project.getDescription() == null ? "" : "(changed)");
-        }
+        ChangeSet changed = new ChangeSet();
+        changed.text("name", changes.name(), project.getName(), project::rename);
+        changed.description(changes.description(), project.getDescription(), project::describe);
         ProjectStatus status = WireEnum.parse(ProjectStatus.class, "status", changes.status());
         if (status != null && status != project.getStatus()) {
             project.changeStatus(status);
@@ -121,9 +115,7 @@ public class Projects {
                 changed.put("env", "(changed)"); // env may hold secret references: never their values
             }
         }
-        if (!changed.isEmpty()) {
-            activity.record(actor, companyId, "project.updated", "project", projectId, Map.of("changes", changed));
-        }
+        activity.recordChanges(actor, companyId, "project.updated", "project", projectId, changed);
         return project;
     }
 
