@@ -45,6 +45,16 @@ public class GoalTree {
         return goal != null && goal.getCompanyId().equals(companyId) ? goal : null;
     }
 
+    /** The company's first root goal (§7.4 guarantees one): where an issue without other links traces to. */
+    public Goal root(UUID companyId) {
+        return em.createNamedQuery(Goal.ROOTS, Goal.class)
+                .setParameter("companyId", companyId)
+                .setParameter("level", GoalLevel.company)
+                .setMaxResults(1)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("company " + companyId + " has no root goal"));
+    }
+
     /** How many root goals (company level, no parent) the company has besides this one. */
     public long otherRoots(Goal goal) {
         return em.createNamedQuery(Goal.OTHER_ROOTS, Long.class)

@@ -32,12 +32,15 @@ import java.util.function.Function;
         query = "select g from Goal g where g.companyId = :companyId order by g.createdAt, g.id")
 @NamedQuery(name = Goal.OTHER_ROOTS, query = "select count(g) from Goal g where g.companyId = :companyId"
         + " and g.level = :level and g.parentId is null and g.id <> :id")
+@NamedQuery(name = Goal.ROOTS, query = "select g from Goal g where g.companyId = :companyId"
+        + " and g.level = :level and g.parentId is null order by g.createdAt, g.id")
 @NamedQuery(name = Goal.CHILDREN, query = "select count(g) from Goal g where g.parentId = :id")
 public class Goal extends Versioned {
 
     public static final String BY_COMPANY = "Goal.byCompany";
     public static final String OTHER_ROOTS = "Goal.otherRoots";
     public static final String CHILDREN = "Goal.children";
+    public static final String ROOTS = "Goal.roots";
 
     @Id
     private UUID id;

@@ -28,6 +28,8 @@ public class StrictJsonBodies implements ReaderInterceptor {
     /** JSON bodies are small; files travel as multipart. Larger is refused before parsing. */
     static final int MAX_BYTES = 4 * 1024 * 1024;
 
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
@@ -35,6 +37,9 @@ public class StrictJsonBodies implements ReaderInterceptor {
             return context.proceed();
         }
         byte[] body = readBounded(context.getInputStream());
+        if (body.length == 0 && context.getType().isAnnotationPresent(OptionalBody.class)) {
+            body = EMPTY_OBJECT;
+        }
         String problem = body.length == 0 ? null : problemWith(body);
         if (problem != null) {
             throw new WebApplicationException(ApiError.response(400, "Malformed JSON body", Map.of("reason", problem)));

@@ -1,0 +1,57 @@
+package dev.paperclipee.rest.platform;
+
+import dev.paperclipee.shared.entity.InvalidInputException;
+import dev.paperclipee.shared.entity.WireEnum;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Query parameters read strictly: a malformed value is a 400 naming the parameter, never a 500 or a silent default. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** A whole number; absent or empty gives {@code fallback}. */
+    public static int integer(String name, String value, int fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (value.length() > 10 || !value.matches("-?[0-9]+")) {
+            throw new InvalidInputException(name, "must be a whole number", "invalid_type");
+        }
+        long n = Long.parseLong(value);
+        if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
+            throw new InvalidInputException(name, "is out of range", "too_big");
+        }
+        return (int) n;
+    }
+
+    /** A comma-separated list of enum values ({@code todo,in_progress}); absent or empty is the empty set. */
+    public static <E extends Enum<E>> Set<E> enums(Class<E> type, String name, String value) {
+        Set<E> values = EnumSet.noneOf(type);
+        if (value == null || value.isBlank()) {
+            return values;
+        }
+        if (value.length() > 500) {
+            throw new InvalidInputException(name, "is too long", "too_big");
+        }
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                values.add(WireEnum.parse(type, name, part.strip()));
+            }
+        }
+        return values;
+    }
+
+    /** {@code asc} (the default) or {@code desc}; answers whether it is descending. */
+    public static boolean descending(String name, String value) {
+        if (value == null || value.isEmpty() || value.equals("asc")) {
+            return false;
+        }
+        if (value.equals("desc")) {
+            return true;
+        }
+        throw new InvalidInputException(name, "must be asc or desc", "invalid_enum_value");
+    }
+}
