@@ -25,7 +25,7 @@ public final class ApplicationDeployment {
     private ApplicationDeployment() {
     }
 
-    /** A WAR named {@code name} holding the whole of ejb-core; Arquillian adds the test class. */
+    /** A WAR named {@code name} holding the whole of ejb-core and {@link Sql}; Arquillian adds the test class. */
     public static WebArchive war(String name) {
         JavaArchive ejbCore = ShrinkWrap.create(ExplodedImporter.class, "ejb-core.jar")
                 .importDirectory(requiredPath("paperclip.test.app.classes").toFile())
@@ -33,6 +33,7 @@ public final class ApplicationDeployment {
         return ShrinkWrap.create(WebArchive.class, name)
                 .addAsLibrary(ejbCore)
                 .addAsLibraries(runtimeLibraries())
+                .addClass(Sql.class)
                 // the test class (in WEB-INF/classes) receives @Inject through the CDI enricher
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

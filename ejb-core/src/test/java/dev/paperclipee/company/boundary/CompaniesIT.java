@@ -10,6 +10,7 @@ import dev.paperclipee.shared.entity.ConflictException;
 import dev.paperclipee.shared.entity.ForbiddenException;
 import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.testing.ApplicationDeployment;
+import dev.paperclipee.testing.Sql;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
@@ -21,12 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +33,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static dev.paperclipee.testing.Sql.count;
+import static dev.paperclipee.testing.Sql.one;
+import static dev.paperclipee.testing.Sql.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -72,7 +70,7 @@ class CompaniesIT {
     @Test
     void schemaIsMigratedAndTheNodeIsHealthy() throws Exception {
         MigrationInfoService info = Flyway.configure(DatabaseMigrations.class.getClassLoader())
-                .dataSource(dataSource())
+                .dataSource(Sql.dataSource())
                 .locations("classpath:db/migration")
                 .load()
                 .info();
@@ -298,38 +296,5 @@ class CompaniesIT {
             counts.put(table, count("select count(*) from " + table));
         }
         return counts;
-    }
-
-    private static DataSource dataSource() throws NamingException {
-        return InitialContext.doLookup("java:comp/DefaultDataSource");
-    }
-
-    private static long count(String sql, Object... params) throws Exception {
-        return ((Number) one(sql, params).values().iterator().next()).longValue();
-    }
-
-    private static Map<String, Object> one(String sql, Object... params) throws Exception {
-        List<Map<String, Object>> rows = rows(sql, params);
-        assertEquals(1, rows.size(), () -> sql + " → " + rows);
-        return rows.get(0);
-    }
-
-    private static List<Map<String, Object>> rows(String sql, Object... params) throws NamingException, SQLException {
-        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
-                        row.put(rs.getMetaData().getColumnLabel(col), rs.getObject(col));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
     }
 }
