@@ -15,6 +15,7 @@ import dev.paperclipee.issue.control.IssueNumbers;
 import dev.paperclipee.issue.control.IssueSearch;
 import dev.paperclipee.issue.control.IssueThread;
 import dev.paperclipee.issue.entity.Issue;
+import dev.paperclipee.issue.entity.IssueComment;
 import dev.paperclipee.issue.entity.IssuePriority;
 import dev.paperclipee.issue.entity.IssueStatus;
 import dev.paperclipee.project.entity.Project;
@@ -186,6 +187,9 @@ public class Issues {
         access.requireWrite(actor, issue);
         IssueStatus status = WireEnum.parse(IssueStatus.class, "status", changes.status());
         IssuePriority priority = WireEnum.parse(IssuePriority.class, "priority", changes.priority());
+        if (changes.comment() != null) {
+            Text.required("comment", changes.comment(), IssueComment.MAX_BODY);
+        }
         ChangeSet changed = new ChangeSet();
         changed.text("title", changes.title(), issue.getTitle(), issue::retitle);
         changed.description(changes.description(), issue.getDescription(), issue::describe);
