@@ -1,0 +1,264 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The issue-API benchmark (issue 3, "Speed"): seeds one company with 100,000 issues (and as many
+ * activity rows) straight into the application's database, then measures latency percentiles and
+ * throughput over HTTP with 1 and 8 concurrent clients, and a race of 100 concurrent checkouts on
+ * one issue. Run by {@code bench/run.sh}, which starts the application and passes the URLs.
+ *
+ * <p>Usage: {@code java -cp postgresql.jar bench/Bench.java <api base URL> <jdbc URL> [issues]}
+ */
+public class Bench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    static String api;
+    static String company;
+    static List<String> todoIssues = new ArrayList<>();
+    static List<String> agents = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        api = args[0].endsWith("/") ? args[0].substring(0, args[0].length() - 1) : args[0];
+        String jdbc = args[1];
+        jdbcUrl = jdbc;
+        int issues = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+
+        company = extract(send("POST", "/companies", "{\"name\":\"Bench " + System.nanoTime() + "\"}", 201));
+        for (int i = 0; i < 8; i++) {
+            agents.add(null);
+        }
+        long seedStart = System.nanoTime();
+        try (Connection db = DriverManager.getConnection(jdbc)) {
+            seed(db, issues);
+        }
+        System.out.printf(Locale.ROOT, "seeded %,d issues and %,d activity rows in %.1f s%n", issues, issues,
+                (System.nanoTime() - seedStart) / 1e9);
+
+        String base = "/companies/" + company;
+        warmUp(base);
+        System.out.printf("%-34s %8s %8s %8s %8s %9s%n", "scenario", "clients", "p50 ms", "p95 ms", "p99 ms", "req/s");
+        for (int clients : new int[] {1, 8}) {
+            int n = clients == 1 ? 300 : 1600;
+            run("issue list, status=todo, limit 50", clients, n, i -> get(base + "/issues?status=todo&limit=50"));
+            run("issue list, status=todo (500)", clients, n / 4, i -> get(base + "/issues?status=todo"));
+            run("get issue", clients, n, i -> get("/issues/" + pick(todoIssues)));
+            run("create issue", clients, n, i -> send("POST", base + "/issues", "{\"title\":\"Bench " + i + "\"}", 201));
+            run("add comment", clients, n, i -> send("POST", "/issues/" + pick(todoIssues) + "/comments",
+                    "{\"body\":\"Progress note " + i + "\"}", 201));
+            run("checkout + release", clients, n / 2, i -> checkoutAndRelease(i % 8, todoIssues.get(i % todoIssues.size())));
+            run("activity list (100)", clients, n, i -> get(base + "/activity"));
+        }
+        race(100);
+    }
+
+    /** Issues in every status (a seventh each), one agent per client, and audit rows, as the API would write them. */
+    static void seed(Connection db, int issues) throws Exception {
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            for (int i = 0; i < agents.size(); i++) {
+                try (ResultSet rs = s.executeQuery("insert into agents (company_id, name) values ('" + company
+                        + "', 'Bench agent " + i + "') returning id")) {
+                    rs.next();
+                    agents.set(i, rs.getString(1));
+                }
+            }
+            String goal;
+            try (ResultSet rs = s.executeQuery("select id from goals where company_id = '" + company + "'")) {
+                rs.next();
+                goal = rs.getString(1);
+            }
+            String prefix;
+            try (ResultSet rs = s.executeQuery("select issue_prefix from companies where id = '" + company + "'")) {
+                rs.next();
+                prefix = rs.getString(1);
+            }
+            s.execute("insert into issues (company_id, goal_id, title, description, status, priority, issue_number,"
+                    + " identifier, created_by_user_id, assignee_agent_id, started_at, completed_at, cancelled_at)"
+                    + " select '" + company + "', '" + goal + "', 'Seeded issue ' || n, 'Description of seeded issue ' || n,"
+                    + " (array['backlog','todo','in_progress','in_review','done','blocked','cancelled'])[n % 7 + 1],"
+                    + " (array['critical','high','medium','low'])[n % 4 + 1], n, '" + prefix + "-' || n,"
+                    + " '00000000-0000-0000-0000-000000000001',"
+                    + " case when n % 7 in (2, 3) then '" + agents.get(0) + "'::uuid end,"
+                    + " case when n % 7 in (2, 3, 4) then now() end, case when n % 7 = 4 then now() end,"
+                    + " case when n % 7 = 6 then now() end"
+                    + " from generate_series(1, " + issues + ") n");
+            s.execute("update companies set issue_counter = " + issues + " where id = '" + company + "'");
+            s.execute("insert into activity_log (company_id, actor_type, actor_id, action, entity_type, entity_id, details)"
+                    + " select company_id, 'user', '00000000-0000-0000-0000-000000000001', 'issue.created', 'issue', id::text,"
+                    + " jsonb_build_object('identifier', identifier) from issues where company_id = '" + company + "'");
+            try (ResultSet rs = s.executeQuery("select id from issues where company_id = '" + company
+                    + "' and status = 'todo' and assignee_agent_id is null order by random() limit 2000")) {
+                while (rs.next()) {
+                    todoIssues.add(rs.getString(1));
+                }
+            }
+        }
+        db.commit();
+        try (Statement s = db.createStatement()) {
+            db.setAutoCommit(true);
+            s.execute("analyze issues");
+            s.execute("analyze activity_log");
+        }
+    }
+
+    static void warmUp(String base) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            get(base + "/issues?status=todo&limit=50");
+            get("/issues/" + pick(todoIssues));
+            get(base + "/activity");
+        }
+    }
+
+    /** {@code n} calls spread over {@code clients} threads; prints the percentiles of the per-call latency. */
+    static void run(String name, int clients, int n, Call call) throws Exception {
+        long[] nanos = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    long t = System.nanoTime();
+                    call.run(i);
+                    nanos[i] = System.nanoTime() - t;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "%-34s %8d %8.1f %8.1f %8.1f %9.0f%n", name, clients, pct(nanos, 50), pct(nanos, 95),
+                pct(nanos, 99), n / seconds);
+    }
+
+    /** 100 agents claim one issue at the same moment: exactly one may win. */
+    static void race(int contenders) throws Exception {
+        String issue = extract(send("POST", "/companies/" + company + "/issues", "{\"title\":\"Contested\",\"status\":\"todo\"}", 201));
+        List<String> racers = raceAgents(contenders);
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch ready = new CountDownLatch(contenders);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String agent : racers) {
+            answers.add(pool.submit(() -> {
+                HttpRequest request = json("POST", "/issues/" + issue + "/checkout",
+                        "{\"agentId\":\"" + agent + "\",\"expectedStatuses\":[\"todo\"]}");
+                ready.countDown();
+                go.await();
+                return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            }));
+        }
+        ready.await();
+        long start = System.nanoTime();
+        go.countDown();
+        int won = 0;
+        int conflicts = 0;
+        for (Future<Integer> a : answers) {
+            int status = a.get();
+            won += status == 200 ? 1 : 0;
+            conflicts += status == 409 ? 1 : 0;
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        pool.shutdown();
+        System.out.printf(Locale.ROOT, "checkout race: %d contenders, %d winner(s), %d conflicts, all answered in %.0f ms%n",
+                contenders, won, conflicts, ms);
+        if (won != 1 || conflicts != contenders - 1) {
+            throw new IllegalStateException("the race must have exactly one winner");
+        }
+    }
+
+    static String jdbcUrl;
+
+    static List<String> raceAgents(int n) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement q = db.prepareStatement("insert into agents (company_id, name) select ?::uuid, 'Racer ' || n"
+                     + " from generate_series(1, ?) n returning id")) {
+            q.setString(1, company);
+            q.setInt(2, n);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    static void checkoutAndRelease(int client, String issue) throws Exception {
+        send("POST", "/issues/" + issue + "/checkout", "{\"agentId\":\"" + agents.get(client)
+                + "\",\"expectedStatuses\":[\"todo\"]}", 200);
+        send("POST", "/issues/" + issue + "/release", "{}", 200);
+    }
+
+    static String get(String path) throws Exception {
+        return send("GET", path, null, 200);
+    }
+
+    static String send(String method, String path, String body, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(json(method, path, body), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    static HttpRequest json(String method, String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60));
+        if (body == null) {
+            return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static String extract(String json) {
+        Matcher m = ID.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String pick(List<String> ids) {
+        return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+    }
+
+    static double pct(long[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    }
+
+    @FunctionalInterface
+    interface Call {
+        void run(int i) throws Exception;
+    }
+}
