@@ -5,6 +5,7 @@ import dev.paperclipee.access.entity.ActorType;
 import dev.paperclipee.company.boundary.Companies;
 import dev.paperclipee.company.boundary.CompanyDraft;
 import dev.paperclipee.company.entity.Company;
+import dev.paperclipee.issue.control.IssueFilter;
 import dev.paperclipee.issue.entity.Issue;
 import dev.paperclipee.issue.entity.IssueStatus;
 import dev.paperclipee.shared.entity.ConflictException;
@@ -14,6 +15,11 @@ import dev.paperclipee.testing.ApplicationDeployment;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -68,6 +74,9 @@ class IssuesIT {
 
     @Inject
     Issues issues;
+
+    @PersistenceContext
+    EntityManager em;
 
     @Test
     void ofSixtyConcurrentCheckoutsExactlyOneWins() throws Exception {
@@ -210,6 +219,32 @@ class IssuesIT {
                 + " where entity_id = ? and action = 'issue.admin_force_release'", issue.getId().toString());
         assertEquals(run.toString(), entry.get("checkout"));
         assertEquals(run.toString(), entry.get("execution"));
+    }
+
+    @Test
+    void listingAPageIsOneQueryWhateverItsSize() throws Exception {
+        Company company = companies.create(BOARD, new CompanyDraft("Queries " + UUID.randomUUID(), null, null, null));
+        UUID worker = agent(company.getId(), "Worker", null);
+        for (int i = 0; i < 40; i++) {
+            issues.create(BOARD, company.getId(), draft("Listed " + i, i % 2 == 0 ? worker : null));
+        }
+        IssueFilter filter = new IssueFilter(EnumSet.of(IssueStatus.todo, IssueStatus.backlog), null, null, null, null, 50, 0);
+
+        int[] statements = {0};
+        SessionEventAdapter counter = new SessionEventAdapter() {
+            @Override
+            public void postExecuteQuery(SessionEvent event) {
+                statements[0]++;
+            }
+        };
+        Session session = em.unwrap(Session.class);
+        session.getEventManager().addListener(counter);
+        try {
+            assertEquals(40, issues.list(BOARD, company.getId(), filter).size());
+        } finally {
+            session.getEventManager().removeListener(counter);
+        }
+        assertEquals(2, statements[0], "the company check and one SELECT for the page, not one per issue");
     }
 
     /** Runs {@code n} calls at once (released together by a latch); each outcome is a result or the exception. */
