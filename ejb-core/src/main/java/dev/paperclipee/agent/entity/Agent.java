@@ -171,22 +171,30 @@ public class Agent extends Versioned {
 
     /** The adapter's configuration (may hold secrets later: never copied into activity details). Null is {@code {}}. */
     public void configureAdapter(JsonObject config) {
-        this.adapterConfig = JsonText.of("adapterConfig", config == null ? JsonValue.EMPTY_JSON_OBJECT : config);
+        this.adapterConfig = kept(adapterConfig, JsonText.of("adapterConfig", config == null ? JsonValue.EMPTY_JSON_OBJECT : config));
     }
 
     /** The runtime config, with its heartbeat policy normalised; null is {@code {}} with the default policy. */
     public void configureRuntime(JsonObject config) {
-        this.runtimeConfig = JsonText.of("runtimeConfig", HeartbeatPolicy.normalise(config));
+        this.runtimeConfig = kept(runtimeConfig, JsonText.of("runtimeConfig", HeartbeatPolicy.normalise(config)));
     }
 
     /** The agent's permissions object; null is {@code {}}. */
     public void grant(JsonObject newPermissions) {
-        this.permissions = JsonText.of("permissions", newPermissions == null ? JsonValue.EMPTY_JSON_OBJECT : newPermissions);
+        this.permissions = kept(permissions, JsonText.of("permissions", newPermissions == null ? JsonValue.EMPTY_JSON_OBJECT : newPermissions));
     }
 
     /** Free metadata, or null for none. */
     public void annotate(JsonObject newMetadata) {
-        this.metadata = JsonText.of("metadata", newMetadata);
+        this.metadata = kept(metadata, JsonText.of("metadata", newMetadata));
+    }
+
+    /**
+     * The current text when the new one is the same object: PostgreSQL answers jsonb in its own
+     * key order and spacing, so comparing texts would rewrite an unchanged row.
+     */
+    private static String kept(String current, String next) {
+        return current != null && next != null && JsonText.parse(current).equals(JsonText.parse(next)) ? current : next;
     }
 
     /** The monthly budget in cents; 0 means no limit. */
