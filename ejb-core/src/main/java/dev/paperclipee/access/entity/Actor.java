@@ -26,6 +26,11 @@ public record Actor(ActorType type, String id, UUID companyId, UUID runId) {
         return new Actor(ActorType.user, userId.toString(), null, null);
     }
 
+    /** An agent authenticated by one of its API keys: it acts in its own company only. */
+    public static Actor agent(UUID agentId, UUID companyId) {
+        return new Actor(ActorType.agent, agentId.toString(), companyId, null);
+    }
+
     public static Actor system(String component) {
         return new Actor(ActorType.system, component, null, null);
     }

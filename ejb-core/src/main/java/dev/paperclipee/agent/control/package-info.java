@@ -1,2 +1,2 @@
-/** Agent lookups other concepts need before the agent slice exists: company membership. */
+/** Agent lookups shared by concepts (company membership) and the org chart: locking, chain of command, tree. */
 package dev.paperclipee.agent.control;

@@ -2,15 +2,13 @@ package dev.paperclipee.project.entity;
 
 import dev.paperclipee.goal.entity.Goal;
 import dev.paperclipee.shared.entity.InvalidInputException;
+import dev.paperclipee.shared.entity.JsonText;
 import dev.paperclipee.shared.entity.NullableUuid;
 import dev.paperclipee.shared.entity.RuleViolationException;
 import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.Versioned;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.EnumType;
@@ -119,30 +117,7 @@ public class Project extends Versioned {
 
     /** The project environment: a JSON object, or null for none. */
     public void configureEnv(JsonObject newEnv) {
-        if (newEnv == null) {
-            this.env = null;
-            return;
-        }
-        check("env", newEnv);
-        String text = newEnv.toString();
-        if (text.length() > Text.LONG) {
-            throw new InvalidInputException("env", "must be at most " + Text.LONG + " characters as JSON", "too_big");
-        }
-        this.env = text;
-    }
-
-    /** Every key and string in the tree obeys the text rules (PostgreSQL's jsonb refuses {@code \u0000}). */
-    private static void check(String path, JsonValue value) {
-        if (value instanceof JsonObject object) {
-            object.forEach((key, member) -> {
-                Text.optional(path, key, Text.LONG);
-                check(path, member);
-            });
-        } else if (value instanceof JsonArray array) {
-            array.forEach(element -> check(path, element));
-        } else if (value instanceof JsonString string) {
-            Text.optional(path, string.getString(), Text.LONG);
-        }
+        this.env = JsonText.of("env", newEnv);
     }
 
     public UUID getId() { return id; }

@@ -18,4 +18,10 @@ public class InvalidInputException extends DomainException {
         super(field + ": " + message,
                 List.of(Map.of("path", List.of(field), "message", message, "code", code)));
     }
+
+    /** A value inside a JSON field, e.g. {@code [runtimeConfig, heartbeat, intervalSec]}. */
+    public InvalidInputException(List<String> path, String message, String code) {
+        super(String.join(".", path) + ": " + message,
+                List.of(Map.of("path", List.copyOf(path), "message", message, "code", code)));
+    }
 }

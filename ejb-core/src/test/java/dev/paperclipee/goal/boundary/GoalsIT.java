@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * The goal and project boundaries for an agent actor (spec §16, api-contract "Who is calling"):
  * its own company only — another company's routes are 403, another company's goals and projects
- * by id are 404 (their existence does not leak), and deleting a goal is board-only. The REST
- * layer has no agent keys yet, so this is tested here, in the container.
+ * by id are 404 (their existence does not leak), and deleting a goal is board-only. The system
+ * test AgentsApiIT checks the same over HTTP with real agent keys.
  */
 @ExtendWith(ArquillianExtension.class)
 class GoalsIT {

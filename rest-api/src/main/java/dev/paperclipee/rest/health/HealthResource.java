@@ -1,6 +1,7 @@
 package dev.paperclipee.rest.health;
 
 import dev.paperclipee.access.entity.DeploymentMode;
+import dev.paperclipee.rest.platform.Public;
 import dev.paperclipee.shared.boundary.Health;
 
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code GET /api/health}: public in every mode, for probes and load balancers. */
 @Path("health")
+@Public
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 

@@ -5,14 +5,21 @@ import dev.paperclipee.access.entity.Actor;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * Who is calling this request. In {@code local_trusted} mode (the only mode so far) a request
- * without credentials is the implicit board operator; agent keys and board sessions replace
- * this once authentication lands.
+ * Who is calling this request. {@link BearerAuthentication} sets an agent when the request
+ * carries a valid agent API key; a request without credentials is the implicit board operator
+ * of {@code local_trusted} mode (board log-in modes replace that default later).
  */
 @RequestScoped
 public class Caller {
 
+    private Actor agent;
+
     public Actor actor() {
-        return Actor.localBoard();
+        return agent != null ? agent : Actor.localBoard();
+    }
+
+    /** The agent the request's API key belongs to (set once, by the authentication filter). */
+    void authenticatedAs(Actor agentActor) {
+        this.agent = agentActor;
     }
 }
