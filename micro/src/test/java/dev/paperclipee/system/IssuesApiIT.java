@@ -72,6 +72,7 @@ class IssuesApiIT {
         // the company, goal and project helpers borrowed from those classes use their own client field
         GoalsAndProjectsApiIT.api = api;
         CompaniesApiIT.api = api;
+        AgentsApiIT.api = api;
         company = createCompany("Issues " + token());
         rootGoal = onlyGoal(company);
         agent = insertAgent(company, "Worker", "idle");
@@ -468,6 +469,70 @@ class IssuesApiIT {
         assertError(api.get(path + "?after=nope"), 400);
         assertError(api.get(path + "?order=sideways"), 400);
         assertError(api.get(path + "?limit=0"), 400);
+    }
+
+    // ---- agents with API keys -----------------------------------------------------------------
+
+    @Test
+    void anAgentKeyReachesItsOwnCompanyOnly() {
+        String c = createCompany("Keys " + token());
+        String me = AgentsApiIT.createAgent(c, "{\"name\":\"Keyed\"}").getString("id");
+        Map<String, String> key = AgentsApiIT.bearer(AgentsApiIT.newKey(me));
+
+        Api.Reply mine = api.get("/api/companies/" + c + "/issues", key);
+        assertEquals(200, mine.status(), mine::toString);
+        assertError(api.get("/api/companies/" + company + "/issues", key), 403);
+        assertError(api.get("/api/issues/" + target.getString("id"), key), 404);
+        assertError(api.get("/api/issues/" + target.getString("identifier"), key), 404);
+        assertError(api.send("POST", "/api/companies/" + company + "/issues", Api.JSON, "{\"title\":\"x\"}", key), 403);
+        assertError(api.send("POST", "/api/issues/" + target.getString("id") + "/comments", Api.JSON, "{\"body\":\"x\"}", key), 404);
+        assertError(api.get("/api/issues/" + target.getString("id"), Map.of("Authorization", "Bearer pcp_" + "0".repeat(48))), 401);
+    }
+
+    @Test
+    void agentsDelegateCommentAndWorkOnTheirOwnIssues() {
+        String c = createCompany("Delegation " + token());
+        String manager = AgentsApiIT.createAgent(c, "{\"name\":\"Manager\"}").getString("id");
+        String report = AgentsApiIT.createAgent(c, "{\"name\":\"Report\",\"reportsTo\":\"" + manager + "\"}").getString("id");
+        String peer = AgentsApiIT.createAgent(c, "{\"name\":\"Peer\"}").getString("id");
+        Map<String, String> managerKey = AgentsApiIT.bearer(AgentsApiIT.newKey(manager));
+        Map<String, String> reportKey = AgentsApiIT.bearer(AgentsApiIT.newKey(report));
+        Map<String, String> peerKey = AgentsApiIT.bearer(AgentsApiIT.newKey(peer));
+        JsonObject parent = createIssue(c, "{\"title\":\"Epic\",\"assigneeAgentId\":\"" + manager + "\"}");
+
+        Api.Reply delegated = api.send("POST", "/api/companies/" + c + "/issues", Api.JSON, "{\"title\":\"Sub-task\","
+                + "\"parentId\":\"" + parent.getString("id") + "\",\"assigneeAgentId\":\"" + report + "\"}", managerKey);
+        assertEquals(201, delegated.status(), delegated::toString);
+        JsonObject sub = delegated.object();
+        assertEquals(manager, sub.getString("createdByAgentId"));
+        assertTrue(sub.isNull("createdByUserId"));
+        assertEquals(1, sub.getInt("requestDepth"));
+        assertEquals("todo", sub.getString("status"));
+        String path = "/api/issues/" + sub.getString("id");
+
+        assertError(api.send("POST", path + "/checkout", Api.JSON,
+                "{\"agentId\":\"" + report + "\",\"expectedStatuses\":[\"todo\"]}", peerKey), 403);
+        assertError(api.send("POST", path + "/checkout", Api.JSON,
+                "{\"agentId\":\"" + peer + "\",\"expectedStatuses\":[\"todo\"]}", peerKey), 409);
+        Api.Reply claimed = api.send("POST", path + "/checkout", Api.JSON,
+                "{\"agentId\":\"" + report + "\",\"expectedStatuses\":[\"todo\"]}", reportKey);
+        assertEquals(200, claimed.status(), claimed::toString);
+        Api.Reply comment = api.send("POST", path + "/comments", Api.JSON, "{\"body\":\"Working on it\"}", reportKey);
+        assertEquals(report, comment.object().getString("authorAgentId"));
+        assertTrue(comment.object().isNull("authorUserId"));
+        assertEquals(201, api.send("POST", path + "/comments", Api.JSON, "{\"body\":\"Peers may comment\"}", peerKey).status());
+
+        assertError(api.send("PATCH", path, Api.JSON, "{\"priority\":\"low\"}", peerKey), 403);
+        assertError(api.send("POST", path + "/release", Api.JSON, "{}", peerKey), 409);
+        Api.Reply forced = api.send("POST", path + "/admin/force-release", Api.JSON, "{}", managerKey);
+        assertError(forced, 403);
+        assertEquals("Board access required", forced.object().getString("error"));
+        assertEquals(200, api.send("PATCH", path, Api.JSON, "{\"status\":\"in_review\"}", reportKey).status());
+        Api.Reply done = api.send("PATCH", path, Api.JSON, "{\"status\":\"done\",\"comment\":\"Looks good\"}", managerKey);
+        assertEquals(200, done.status(), done::toString);
+        assertEquals("done", done.object().getString("status"));
+        assertError(api.send("POST", "/api/companies/" + c + "/issues", Api.JSON,
+                "{\"title\":\"Sneaky\",\"status\":\"in_progress\",\"assigneeAgentId\":\"" + peer + "\"}", peerKey), 422);
     }
 
     // ---- bad input: bodies ---------------------------------------------------------------------

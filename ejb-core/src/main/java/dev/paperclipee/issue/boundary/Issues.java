@@ -2,6 +2,7 @@ package dev.paperclipee.issue.boundary;
 
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
+import dev.paperclipee.agent.entity.AgentStatus;
 import dev.paperclipee.activity.control.ChangeSet;
 import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.company.entity.Company;
@@ -257,17 +258,17 @@ public class Issues {
 
     /** Why a checkout lost: the agent cannot work (422/409), or the issue is not claimable now (409). */
     private void refuseCheckout(UUID companyId, UUID issueId, UUID agentId) {
-        String agentStatus = access.agentStatus(companyId, agentId);
+        AgentStatus agentStatus = access.agentStatus(companyId, agentId);
         if (agentStatus == null) {
             throw new RuleViolationException("agentId must be an agent of the same company",
                     Map.of("agentId", agentId.toString()));
         }
         Issue current = em.find(Issue.class, issueId);
         em.refresh(current);
-        if (Set.of("paused", "terminated", "pending_approval").contains(agentStatus)) {
+        if (EnumSet.of(AgentStatus.paused, AgentStatus.terminated, AgentStatus.pending_approval).contains(agentStatus)) {
             Map<String, Object> details = conflict(current);
-            details.put("agentStatus", agentStatus);
-            throw new ConflictException("Agent is " + agentStatus + " and cannot check out work", details);
+            details.put("agentStatus", WireEnum.of(agentStatus));
+            throw new ConflictException("Agent is " + WireEnum.of(agentStatus) + " and cannot check out work", details);
         }
         throw new ConflictException("Issue checkout conflict", conflict(current));
     }

@@ -1,17 +1,19 @@
 package dev.paperclipee.issue.control;
 
 import dev.paperclipee.access.entity.Actor;
+import dev.paperclipee.agent.control.CompanyAgents;
+import dev.paperclipee.agent.entity.Agent;
+import dev.paperclipee.agent.entity.AgentStatus;
 import dev.paperclipee.issue.entity.Issue;
 import dev.paperclipee.shared.entity.ForbiddenException;
 import dev.paperclipee.shared.entity.RuleViolationException;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -39,6 +41,9 @@ public class IssueAccess {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CompanyAgents agents;
 
     public void requireWrite(Actor actor, Issue issue) {
         if (!actor.isAgent()) {
@@ -73,25 +78,21 @@ public class IssueAccess {
         if (agentId == null) {
             return;
         }
-        String status = agentStatus(companyId, agentId);
+        AgentStatus status = agentStatus(companyId, agentId);
         if (status == null) {
             throw new RuleViolationException("assigneeAgentId must be an agent of the same company",
                     Map.of("assigneeAgentId", agentId.toString()));
         }
-        if (Objects.equals(status, "terminated")) {
+        if (status == AgentStatus.terminated) {
             throw new RuleViolationException("assigneeAgentId is a terminated agent; it cannot take work",
                     Map.of("assigneeAgentId", agentId.toString()));
         }
     }
 
-    /** The agent's status ({@code idle}, {@code paused}, …), or null when it is not an agent of the company. */
-    public String agentStatus(UUID companyId, UUID agentId) {
-        List<?> rows = em.createNativeQuery(
-                        "select status from agents where id = cast(?1 as uuid) and company_id = cast(?2 as uuid)")
-                .setParameter(1, agentId.toString())
-                .setParameter(2, companyId.toString())
-                .getResultList();
-        return rows.isEmpty() ? null : (String) rows.get(0);
+    /** The agent's status, or null when it is not an agent of the company. */
+    public AgentStatus agentStatus(UUID companyId, UUID agentId) {
+        Agent agent = agents.inCompany(companyId, agentId);
+        return agent == null ? null : agent.getStatus();
     }
 
     /** A board user that can be given work: an existing user, named by its id (422 otherwise). */
