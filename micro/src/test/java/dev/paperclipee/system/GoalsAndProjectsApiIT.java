@@ -438,8 +438,10 @@ class GoalsAndProjectsApiIT {
         patchGoal(g, "{\"title\":\"Audited again\"}");
         patchGoal(g, "{}"); // changes nothing, records nothing
         String p = createProject(c, "{\"name\":\"Audited\",\"env\":{\"SECRET\":\"hunter2\"}}").getString("id");
-        patchProject(p, "{\"status\":\"planned\",\"env\":{\"SECRET\":\"hunter3\"}}");
+        patchProject(p, "{\"status\":\"planned\",\"env\":{\"SECRET\":\"hunter3\",\"A_LONGER_KEY\":\"x\"}}");
         patchProject(p, "{\"status\":\"planned\"}"); // the same status: nothing
+        // the same env in another key order and spacing than jsonb keeps it: nothing
+        patchProject(p, "{\"env\":{ \"SECRET\" : \"hunter3\", \"A_LONGER_KEY\":\"x\"}}");
         assertEquals(200, api.send("DELETE", "/api/goals/" + g, null, null, Map.of()).status());
 
         try (Connection db = PaperclipApp.get().openDatabase()) {

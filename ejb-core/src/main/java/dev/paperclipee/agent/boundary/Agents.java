@@ -150,7 +150,7 @@ public class Agents {
         }
         Change<UUID> manager = changes.reportsTo();
         if (manager != null && !Objects.equals(manager.value(), agent.getReportsTo())) {
-            chart.lockCompany(companyId); // before the new manager's chain is read
+            scope.lock(companyId); // before the new manager's chain is read
             agent.reportTo(manager.clears() ? null : manager(companyId, manager.value()), id -> agents.inCompany(companyId, id));
             changed.put("reportsTo", manager.clears() ? null : manager.value().toString());
         }

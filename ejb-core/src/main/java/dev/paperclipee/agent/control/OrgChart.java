@@ -2,13 +2,10 @@ package dev.paperclipee.agent.control;
 
 import dev.paperclipee.agent.entity.Agent;
 import dev.paperclipee.agent.entity.AgentStatus;
-import dev.paperclipee.company.entity.Company;
-import dev.paperclipee.shared.entity.NotFoundException;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.ArrayList;
@@ -33,18 +30,6 @@ public class OrgChart {
     public record Node(Agent agent, List<Node> reports) {
     }
 
-    /**
-     * Locks the company row for the rest of the transaction. Re-linking an agent takes it before
-     * reading the new manager's chain, so two concurrent edits that would close a loop together
-     * run one after the other and the second sees the first.
-     */
-    public Company lockCompany(UUID companyId) {
-        Company company = em.find(Company.class, companyId, LockModeType.PESSIMISTIC_WRITE);
-        if (company == null) {
-            throw NotFoundException.of("Company", companyId);
-        }
-        return company;
-    }
 
     /** The agent's managers, from its direct manager up to the root of its chart. */
     public List<Agent> chainOfCommand(Agent agent) {

@@ -6,6 +6,7 @@ import dev.paperclipee.shared.entity.NotFoundException;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.UUID;
@@ -19,6 +20,20 @@ public class CompanyScope {
 
     @PersistenceContext
     EntityManager em;
+
+    /**
+     * Locks the company row for the rest of the transaction. Changes to a company's trees (goal
+     * parents, agent reporting lines, issue parents) take it before reading the chain they check,
+     * so two concurrent edits that would close a loop together run one after the other and the
+     * second sees the first (STYLE: "no cycles").
+     */
+    public Company lock(UUID companyId) {
+        Company company = em.find(Company.class, companyId, LockModeType.PESSIMISTIC_WRITE);
+        if (company == null) {
+            throw NotFoundException.of("Company", companyId);
+        }
+        return company;
+    }
 
     public Company require(Actor actor, UUID companyId) {
         actor.requireCompany(companyId);

@@ -90,7 +90,7 @@ public class Goals {
     public Goal update(Actor actor, UUID goalId, GoalChanges changes) {
         Goal goal = find(actor, goalId);
         UUID companyId = goal.getCompanyId();
-        tree.lockCompany(companyId);
+        scope.lock(companyId);
         boolean wasRoot = goal.isRoot();
         ChangeSet changed = new ChangeSet();
         changed.text("title", changes.title(), goal.getTitle(), goal::retitle);
@@ -130,7 +130,7 @@ public class Goals {
     public Goal delete(Actor actor, UUID goalId) {
         actor.requireBoard();
         Goal goal = find(actor, goalId);
-        tree.lockCompany(goal.getCompanyId());
+        scope.lock(goal.getCompanyId());
         Map<String, Long> references = tree.references(goal);
         if (!references.isEmpty()) {
             throw new ConflictException("Goal is still referenced by " + String.join(", ", references.keySet())

@@ -1,13 +1,10 @@
 package dev.paperclipee.goal.control;
 
-import dev.paperclipee.company.entity.Company;
 import dev.paperclipee.goal.entity.Goal;
 import dev.paperclipee.goal.entity.GoalLevel;
-import dev.paperclipee.shared.entity.NotFoundException;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.LinkedHashMap;
@@ -22,18 +19,6 @@ public class GoalTree {
     @PersistenceContext
     EntityManager em;
 
-    /**
-     * Locks the company row for the rest of the transaction. Tree changes (re-parenting,
-     * re-levelling, deleting) take it first, so two concurrent edits can neither close a loop
-     * nor remove the last two root goals at once.
-     */
-    public Company lockCompany(UUID companyId) {
-        Company company = em.find(Company.class, companyId, LockModeType.PESSIMISTIC_WRITE);
-        if (company == null) {
-            throw NotFoundException.of("Company", companyId);
-        }
-        return company;
-    }
 
     public List<Goal> of(UUID companyId) {
         return em.createNamedQuery(Goal.BY_COMPANY, Goal.class).setParameter("companyId", companyId).getResultList();

@@ -366,7 +366,7 @@ public class Issues {
         Change<UUID> parent = changes.parentId();
         if (parent != null && !Objects.equals(parent.value(), issue.getParentId())) {
             if (!parent.clears()) {
-                goals.lockCompany(companyId);
+                scope.lock(companyId);
             }
             issue.moveUnder(parent.clears() ? null : issueOf(companyId, "parentId", parent.value()),
                     id -> issueOf(companyId, id));

@@ -10,6 +10,7 @@ import dev.paperclipee.goal.entity.Goal;
 import dev.paperclipee.project.entity.Project;
 import dev.paperclipee.project.entity.ProjectStatus;
 import dev.paperclipee.shared.entity.Change;
+import dev.paperclipee.shared.entity.JsonText;
 import dev.paperclipee.shared.entity.NotFoundException;
 import dev.paperclipee.shared.entity.RuleViolationException;
 import dev.paperclipee.shared.entity.WireEnum;
@@ -108,12 +109,10 @@ public class Projects {
             project.target(changes.targetDate().value());
             changed.put("targetDate", project.getTargetDate() == null ? null : project.getTargetDate().toString());
         }
-        if (changes.env() != null) {
-            String before = project.getEnv();
+        // compared as JSON: PostgreSQL hands jsonb back with its own key order and spacing
+        if (changes.env() != null && !Objects.equals(changes.env().value(), JsonText.parse(project.getEnv()))) {
             project.configureEnv(changes.env().value());
-            if (!Objects.equals(before, project.getEnv())) {
-                changed.put("env", "(changed)"); // env may hold secret references: never their values
-            }
+            changed.put("env", "(changed)"); // env may hold secret references: never their values
         }
         activity.recordChanges(actor, companyId, "project.updated", "project", projectId, changed);
         return project;
