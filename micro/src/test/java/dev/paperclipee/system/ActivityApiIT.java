@@ -204,7 +204,7 @@ class ActivityApiIT {
     }
 
     @Test
-    void defaultPageIs100AndTheLargestIs500() throws Exception {
+    void defaultPageIs100AndTheLargestIs500AndLargeListsAreGzipped() throws Exception {
         String many = createCompany("Many Rows " + token());
         try (Connection db = PaperclipApp.get().openDatabase();
              PreparedStatement q = db.prepareStatement("insert into activity_log (company_id, actor_type, actor_id, action,"
@@ -228,6 +228,17 @@ class ActivityApiIT {
         assertEquals(12, api.get(path + "?limit=500&offset=500").array().size(), "512 rows in all");
         assertBadRequest(api.get(path + "?limit=501"), "limit");
 
+        HttpResponse<byte[]> gzipped = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(PaperclipApp.get().baseUri() + path.substring(1) + "?limit=500"))
+                        .header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, gzipped.statusCode());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null), gzipped.headers()::toString);
+        String unzipped = gunzip(gzipped.body());
+        assertTrue(gzipped.body().length * 3 < unzipped.length(), "compressed: " + gzipped.body().length + " of "
+                + unzipped.length() + " bytes");
+        assertEquals(largest.array(), Json.createReader(new StringReader(unzipped)).readArray(), "the same answer, compressed");
+        assertTrue(largest.header("Content-Encoding").isEmpty(), "no gzip unless asked for");
     }
 
     // ---- refused -------------------------------------------------------------------------------------
