@@ -35,4 +35,9 @@ prefix="resources.jdbc-connection-pool.$POOL.property"
 "$ASADMIN" set-batch-runtime-configuration --datasourcelookupname jdbc/__default
 # local_trusted mode is only safe on loopback
 "$ASADMIN" set "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.address=$BIND"
+# gzip for clients that ask (large JSON lists), as the runnable jar does
+http="configs.config.server-config.network-config.protocols.protocol.http-listener-1.http"
+"$ASADMIN" set "$http.compression=on"
+"$ASADMIN" set "$http.compressable-mime-type=application/json,text/plain,text/html,text/xml,text/css,text/javascript,application/javascript"
+"$ASADMIN" set "$http.compression-min-size-bytes=2048"
 echo "setup: Payara Server is ready for paperclip-ee.ear (pool $POOL, listener on $BIND)"

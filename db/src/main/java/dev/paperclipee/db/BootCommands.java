@@ -9,6 +9,10 @@ public final class BootCommands {
 
     public static final String POOL = "PaperclipPool";
 
+    /** What the listener compresses: the API's JSON, the OpenAPI document (YAML as text/plain), the board's assets. */
+    static final String COMPRESSED_TYPES = "application/json,text/plain,text/html,text/xml,text/css,text/javascript,"
+            + "application/javascript";
+
     private BootCommands() {
     }
 
@@ -20,10 +24,20 @@ public final class BootCommands {
         return password == null || password.isEmpty() ? "()" : password;
     }
 
-    /** Before boot: the HTTP listener listens only where the operator allows (loopback by default). */
+    /**
+     * Before boot, so that the listener starts once with its final settings: it listens only where
+     * the operator allows (loopback by default), and compresses answers of 2 KiB and more for
+     * clients that send {@code Accept-Encoding: gzip} (api-contract.md, "General": large JSON lists).
+     */
     public static String preBoot(String bindAddress) {
-        return "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
-                + bindAddress + "\n";
+        String listener = "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.";
+        String http = "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.";
+        return String.join("\n",
+                listener + "address=" + bindAddress,
+                http + "compression=on",
+                http + "compressable-mime-type=" + COMPRESSED_TYPES,
+                http + "compression-min-size-bytes=2048",
+                "");
     }
 
     /**
@@ -43,9 +57,6 @@ public final class BootCommands {
                 "set " + pool + ".property.stringtype=unspecified",
                 "set " + pool + ".property.ApplicationName=paperclip-ee",
                 "set resources.jdbc-resource.jdbc/__default.pool-name=" + POOL,
-                // Payara's generated OpenAPI document fails on this application (a 500 at /openapi);
-                // off until the API carries its own OpenAPI annotations
-                "set-openapi-configuration --enabled=false",
                 "");
     }
 }

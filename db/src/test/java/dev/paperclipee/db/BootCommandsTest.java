@@ -33,8 +33,27 @@ class BootCommandsTest {
 
     @Test
     void preBootBindsTheHttpListener() {
-        assertEquals("set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n",
-                BootCommands.preBoot("127.0.0.1"));
+        assertEquals("set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
+                BootCommands.preBoot("127.0.0.1").lines().findFirst().orElseThrow());
+        assertTrue(BootCommands.preBoot("0.0.0.0").contains("http-listener.address=0.0.0.0\n"));
+        assertTrue(BootCommands.preBoot("127.0.0.1").endsWith("\n"), "one command per line, the last one ended too");
+    }
+
+    /** api-contract.md "General": responses honour Accept-Encoding: gzip; JSON is among the compressed types. */
+    @Test
+    void preBootTurnsOnCompressionForJson() {
+        List<String> lines = BootCommands.preBoot("127.0.0.1").lines().toList();
+        String http = "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.";
+        assertTrue(lines.contains(http + "compression=on"), lines::toString);
+        String types = lines.stream().filter(l -> l.startsWith(http + "compressable-mime-type=")).findFirst().orElseThrow();
+        assertTrue(List.of(types.substring(types.indexOf('=') + 1).split(",")).contains("application/json"), types);
+        assertTrue(lines.contains(http + "compression-min-size-bytes=2048"), lines::toString);
+    }
+
+    /** The OpenAPI document at /openapi stays on (it used to be switched off here). */
+    @Test
+    void postBootLeavesOpenApiOn() {
+        assertFalse(BootCommands.postBoot().contains("openapi"), BootCommands.postBoot());
     }
 
     @Test

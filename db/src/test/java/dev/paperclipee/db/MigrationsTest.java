@@ -137,6 +137,32 @@ class MigrationsTest {
                 + " is not indexed; its indexes: " + indexes);
     }
 
+    /**
+     * The activity API's queries (spec §10.8) each find an index that starts with the company and
+     * the filter and is ordered by time: the planner is told to avoid sequential scans, and the
+     * plan must name the expected index.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "                                                       | activity_log_company_id_created_at_idx",
+            "and agent_id = 'a2c3e4f5-0000-4000-8000-000000000001' | activity_log_company_id_agent_id_created_at_idx",
+            "and entity_id = 'x'                                   | activity_log_company_id_entity_id_created_at_idx",
+            "and entity_type = 'issue' and entity_id = 'x'         | activity_log_company_id_entity_id_created_at_idx"})
+    void activityQueriesUseTheirIndex(String filter, String index) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("set enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("explain select * from activity_log"
+                    + " where company_id = 'c2c3e4f5-0000-4000-8000-000000000001' " + (filter == null ? "" : filter)
+                    + " order by created_at desc, id desc limit 100")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.toString().contains(" using " + index + " "), plan::toString);
+        }
+    }
+
     @Test
     void theLocalBoardUserExists() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement();

@@ -17,9 +17,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.List;
 
 /** Spec §10.1: {@code /api/companies}. */
+@Tag(name = "companies")
 @Path("companies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,6 +44,8 @@ public class CompaniesResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
     public Response create(@NotNull(message = "a JSON object is required") @Valid CompanyRequests.Create body) {
         return Response.status(Response.Status.CREATED)
                 .entity(CompanyResponse.of(companies.create(caller.actor(), body.toDraft())))

@@ -7,12 +7,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Request bodies of the company routes; lengths are checked again by the entity. */
 public final class CompanyRequests {
 
     private CompanyRequests() {
     }
 
+    @Schema(name = "CompanyCreateRequest")
     public record Create(@NotNull @Size(min = 1, max = 200) String name,
                          @Size(max = 100_000) String description,
                          @PositiveOrZero Long budgetMonthlyCents,
@@ -22,6 +25,7 @@ public final class CompanyRequests {
         }
     }
 
+    @Schema(name = "CompanyUpdateRequest")
     public record Update(@Size(min = 1, max = 200) String name,
                          @Size(max = 100_000) String description,
                          String status,
@@ -34,6 +38,7 @@ public final class CompanyRequests {
         }
     }
 
+    @Schema(name = "CompanyBrandingRequest")
     public record Branding(@Size(max = 7) String brandColor, @Size(max = 2048) String logoUrl) {
     }
 }

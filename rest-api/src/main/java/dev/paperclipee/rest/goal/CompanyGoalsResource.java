@@ -16,9 +16,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.List;
 
 /** Spec §10.2: {@code /api/companies/:companyId/goals}. */
+@Tag(name = "goals")
 @Path("companies/{companyId}/goals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +43,8 @@ public class CompanyGoalsResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = GoalResponse.class)))
     public Response create(@PathParam("companyId") String companyId,
                            @NotNull(message = "a JSON object is required") @Valid GoalRequests.Create body) {
         return Response.status(Response.Status.CREATED)

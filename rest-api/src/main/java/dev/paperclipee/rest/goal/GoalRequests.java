@@ -8,6 +8,8 @@ import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Request bodies of the goal routes; lengths are checked again by the entity. The links of an
  * update are raw JSON values so that {@code "parentId": null} unlinks while an absent field
@@ -18,6 +20,7 @@ public final class GoalRequests {
     private GoalRequests() {
     }
 
+    @Schema(name = "GoalCreateRequest")
     public record Create(@NotNull @Size(min = 1, max = 500) String title,
                          @Size(max = 100_000) String description,
                          String level,
@@ -30,6 +33,7 @@ public final class GoalRequests {
         }
     }
 
+    @Schema(name = "GoalUpdateRequest")
     public record Update(@Size(min = 1, max = 500) String title,
                          @Size(max = 100_000) String description,
                          String level,

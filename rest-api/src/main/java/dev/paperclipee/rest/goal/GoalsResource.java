@@ -16,7 +16,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /** Spec §10.2: {@code /api/goals/:goalId}. DELETE answers 200 with the deleted goal. */
+@Tag(name = "goals")
 @Path("goals/{goalId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -11,7 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /** {@code GET /api/health}: public in every mode, for probes and load balancers. */
+@Tag(name = "health")
 @Path("health")
 @Public
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,6 +30,10 @@ public class HealthResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "ready",
+            content = @Content(schema = @Schema(implementation = HealthResponse.class)))
+    @APIResponse(responseCode = "503", description = "starting, or the database is unavailable",
+            content = @Content(schema = @Schema(implementation = HealthResponse.class)))
     public Response health() {
         Health.State state = health.check();
         String status = switch (state) {

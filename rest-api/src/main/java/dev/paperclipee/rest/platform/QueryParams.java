@@ -6,21 +6,31 @@ import dev.paperclipee.shared.entity.WireEnum;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Query parameters read strictly: a malformed value is a 400 naming the parameter, never a 500 or a silent default. */
+/**
+ * Query parameters of list routes, read strictly. Unlike a path id (which names a resource: 404),
+ * a malformed query parameter is a bad request (400 naming the parameter), never a 500 or a
+ * silent default.
+ */
 public final class QueryParams {
 
     private QueryParams() {
     }
 
-    /** A whole number; absent or empty gives {@code fallback}. */
+    /** A whole number within 32 bits; absent gives {@code fallback}; {@code "1.5"}, {@code "x"} or {@code ""} is a 400. */
     public static int integer(String name, String value, int fallback) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
+        Integer n = integer(name, value);
+        return n == null ? fallback : n;
+    }
+
+    /** An optional whole number within 32 bits: absent is null; {@code "1.5"}, {@code "x"} or {@code ""} is a 400. */
+    public static Integer integer(String name, String value) {
+        if (value == null) {
+            return null;
         }
-        if (value.length() > 10 || !value.matches("-?[0-9]+")) {
+        if (!value.matches("-?[0-9]+")) {
             throw new InvalidInputException(name, "must be a whole number", "invalid_type");
         }
-        long n = Long.parseLong(value);
+        long n = value.length() > 11 ? Long.MAX_VALUE : Long.parseLong(value);
         if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
             throw new InvalidInputException(name, "is out of range", "too_big");
         }

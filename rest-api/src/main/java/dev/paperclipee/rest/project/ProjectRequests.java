@@ -8,6 +8,8 @@ import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Request bodies of the project routes; lengths are checked again by the entity. {@code env} is a
  * raw JSON value (an object or null; anything else is a 400), and so are the clearable fields of
@@ -18,6 +20,7 @@ public final class ProjectRequests {
     private ProjectRequests() {
     }
 
+    @Schema(name = "ProjectCreateRequest")
     public record Create(@NotNull @Size(min = 1, max = 200) String name,
                          @Size(max = 100_000) String description,
                          String status,
@@ -31,6 +34,7 @@ public final class ProjectRequests {
         }
     }
 
+    @Schema(name = "ProjectUpdateRequest")
     public record Update(@Size(min = 1, max = 200) String name,
                          @Size(max = 100_000) String description,
                          String status,

@@ -1,0 +1,2 @@
+/** Reading the audit trail (spec §10.8). */
+package dev.paperclipee.activity.boundary;

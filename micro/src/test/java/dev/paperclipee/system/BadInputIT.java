@@ -1,0 +1,446 @@
+package dev.paperclipee.system;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static dev.paperclipee.system.CompaniesApiIT.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input at every endpoint, generated from one table ({@link #ENDPOINTS}): malformed and
+ * truncated JSON, JSON that is not an object, no body, the wrong Content-Type, every field with
+ * every wrong JSON type, numbers past 32 and 64 bits, fractions, 1 MB strings, NUL characters and
+ * lone surrogates, each required field missing, each id field as a non-UUID, an unknown UUID and
+ * another company's id, each path id as a non-UUID and an unknown UUID (and as another company's
+ * id where the body links the caller's own company), bodies over 4 MB, and bad query parameters.
+ *
+ * <p>Every case must answer 4xx (never 5xx) with a JSON body whose {@code error} is a non-empty
+ * string, and must write nothing: the row counts of the tables the API writes and the content of
+ * the fixture companies' rows are the same before and after.
+ *
+ * <p>Adding an endpoint is one row: method, path template, and for a JSON body each field with
+ * its {@link FieldType} and a valid value (id fields name their {@link Kind}; the valid value is
+ * the own company's fixture). Path placeholders: {@code {company}}, {@code {throwaway}} (a company
+ * of its own, for routes such as archive that change the company itself), {@code {goal}},
+ * {@code {project}}; a new kind of id is a {@link Kind} constant plus its two fixtures in
+ * {@link #createFixtures()}. Multipart routes need a generator of their own.
+ *
+ * <p>The caller is the board (the only caller the API has so far), which may act in every
+ * company; how agents are kept out of other companies is tested in the container (GoalsIT,
+ * ActivitiesIT) until agent keys reach the API.
+ */
+class BadInputIT {
+
+    /** What an id names; each has an own-company fixture and another company's. */
+    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT }
+
+    /** The JSON type a field takes, which decides the wrong values generated for it. */
+    enum FieldType { TEXT, ENUM, DATE, ID, INT32, BOOLEAN, OBJECT }
+
+    // ---- the table ------------------------------------------------------------------------------
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            // companies (spec §10.1)
+            post("/api/companies",
+                    text("name", "\"Never Created\"").required(), text("description", "\"d\""),
+                    field("budgetMonthlyCents", FieldType.INT32, "100"),
+                    field("requireBoardApprovalForNewAgents", FieldType.BOOLEAN, "true")),
+            get("/api/companies/{company}"),
+            patch("/api/companies/{company}",
+                    text("name", "\"Never Renamed\""), text("description", "\"never\""),
+                    field("status", FieldType.ENUM, "\"paused\""),
+                    field("budgetMonthlyCents", FieldType.INT32, "100"),
+                    field("requireBoardApprovalForNewAgents", FieldType.BOOLEAN, "true"),
+                    field("attachmentMaxBytes", FieldType.INT32, "1000")),
+            patch("/api/companies/{company}/branding",
+                    text("brandColor", "\"#123456\""), text("logoUrl", "\"https://example.test/logo.png\"")),
+            bodiless("POST", "/api/companies/{throwaway}/archive"),
+            // goals (spec §10.2)
+            get("/api/companies/{company}/goals"),
+            post("/api/companies/{company}/goals",
+                    text("title", "\"Never Created\"").required(), text("description", "\"d\""),
+                    field("level", FieldType.ENUM, "\"team\""), field("status", FieldType.ENUM, "\"active\""),
+                    id("parentId", Kind.GOAL), id("ownerAgentId", Kind.AGENT)),
+            get("/api/goals/{goal}"),
+            patch("/api/goals/{goal}",
+                    text("title", "\"Never Renamed\""), text("description", "\"never\""),
+                    field("level", FieldType.ENUM, "\"team\""), field("status", FieldType.ENUM, "\"active\""),
+                    id("parentId", Kind.GOAL), id("ownerAgentId", Kind.AGENT)),
+            bodiless("DELETE", "/api/goals/{goal}"),
+            // projects (spec §10.5)
+            get("/api/companies/{company}/projects"),
+            post("/api/companies/{company}/projects",
+                    text("name", "\"Never Created\"").required(), text("description", "\"d\""),
+                    field("status", FieldType.ENUM, "\"planned\""), id("goalId", Kind.GOAL), id("leadAgentId", Kind.AGENT),
+                    field("targetDate", FieldType.DATE, "\"2026-12-31\""), field("env", FieldType.OBJECT, "{\"A\":\"b\"}")),
+            get("/api/projects/{project}"),
+            patch("/api/projects/{project}",
+                    text("name", "\"Never Renamed\""), text("description", "\"never\""),
+                    field("status", FieldType.ENUM, "\"planned\""), id("goalId", Kind.GOAL), id("leadAgentId", Kind.AGENT),
+                    field("targetDate", FieldType.DATE, "\"2026-12-31\""), field("env", FieldType.OBJECT, "{\"A\":\"b\"}")),
+            // activity (spec §10.8)
+            get("/api/companies/{company}/activity",
+                    query("limit", "0", "501", "-1", "abc", "1.5", "", "99999999999"),
+                    query("offset", "-1", "x", "0.5", "99999999999"),
+                    query("agentId", "not-a-uuid", ""),
+                    query("actorType", "robot", ""),
+                    query("entityType", "a%00b"),
+                    query("entityId", "%00"),
+                    query("action", "x".repeat(501))));
+
+    // ---- fixtures, shared by every case ---------------------------------------------------------
+
+    static Api api;
+    static Connection db;
+    static final Map<Kind, String> OWN = new LinkedHashMap<>();
+    static final Map<Kind, String> FOREIGN = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void createFixtures() throws SQLException {
+        api = Api.ofSharedApp();
+        db = PaperclipApp.get().openDatabase();
+        for (Map<Kind, String> side : List.of(OWN, FOREIGN)) {
+            String company = created("/api/companies", "{\"name\":\"Bad Input " + token() + "\"}");
+            side.put(Kind.COMPANY, company);
+            side.put(Kind.THROWAWAY, created("/api/companies", "{\"name\":\"Bad Input Throwaway " + token() + "\"}"));
+            side.put(Kind.GOAL, api.get("/api/companies/" + company + "/goals").array().getJsonObject(0).getString("id"));
+            side.put(Kind.PROJECT, created("/api/companies/" + company + "/projects", "{\"name\":\"Fixture\"}"));
+            side.put(Kind.AGENT, GoalsAndProjectsApiIT.insertAgent(company));
+        }
+    }
+
+    private static String created(String path, String body) {
+        Api.Reply reply = api.post(path, body);
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.object().getString("id");
+    }
+
+    @AfterAll
+    static void closeDatabase() throws SQLException {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyEndpointRefusesBadInputWithA4xxAndWritesNothing() {
+        return ENDPOINTS.stream().map(endpoint -> DynamicContainer.dynamicContainer(endpoint.toString(),
+                endpoint.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)))));
+    }
+
+    // ---- running one case -------------------------------------------------------------------------
+
+    private static void run(Case c) throws SQLException {
+        String before = snapshot();
+        Api.Reply reply = api.send(c.method(), c.path(), c.contentType(), c.body(), Map.of());
+        String shown = c.method() + " " + c.path() + " [" + c.name() + "] → " + reply.status() + " "
+                + (reply.body().length() > 300 ? reply.body().substring(0, 300) + "…" : reply.body());
+        assertTrue(reply.status() >= 400 && reply.status() < 500, "a 4xx: " + shown);
+        if (c.expected() != 0) {
+            assertEquals(c.expected(), reply.status(), shown);
+        }
+        assertTrue(reply.header("Content-Type").orElse("").startsWith("application/json"), "JSON: " + shown);
+        JsonValue body = reply.json();
+        assertTrue(body instanceof JsonObject o && o.get("error") instanceof JsonString s && !s.getString().isBlank(),
+                "an error message: " + shown);
+        assertFalse(reply.body().contains("Exception") || reply.body().contains("\tat "), "no stack trace: " + shown);
+        assertEquals(before, snapshot(), "nothing written: " + shown);
+    }
+
+    /**
+     * Row counts of every table the API writes so far, and the content of the fixture
+     * companies' rows (a refused PATCH must not have half-applied).
+     */
+    private static String snapshot() throws SQLException {
+        String companies = "{" + String.join(",", OWN.get(Kind.COMPANY), OWN.get(Kind.THROWAWAY),
+                FOREIGN.get(Kind.COMPANY), FOREIGN.get(Kind.THROWAWAY)) + "}";
+        try (PreparedStatement q = db.prepareStatement("""
+                select (select count(*) from companies) || '/' || (select count(*) from goals) || '/'
+                    || (select count(*) from projects) || '/' || (select count(*) from agents) || '/'
+                    || (select count(*) from activity_log) || ' ' || md5(
+                       coalesce((select string_agg(c::text, '|' order by c.id) from companies c where c.id = any(?::uuid[])), '')
+                    || coalesce((select string_agg(g::text, '|' order by g.id) from goals g where g.company_id = any(?::uuid[])), '')
+                    || coalesce((select string_agg(p::text, '|' order by p.id) from projects p where p.company_id = any(?::uuid[])), ''))
+                """)) {
+            for (int i = 1; i <= 3; i++) {
+                q.setString(i, companies);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    // ---- generating the cases ---------------------------------------------------------------------
+
+    /** One request to send: {@code expected} 0 means any 4xx. */
+    record Case(String name, String method, String path, String contentType, String body, int expected) {
+    }
+
+    record Field(String name, FieldType type, String valid, Kind kind, boolean isRequired) {
+        Field required() {
+            return new Field(name, type, valid, kind, true);
+        }
+
+
+        /** A valid value as JSON: an id field names the own company's fixture of its kind. */
+        String validJson() {
+            return type == FieldType.ID ? quote(OWN.get(kind)) : valid;
+        }
+
+        boolean isText() {
+            return type == FieldType.TEXT || type == FieldType.ENUM || type == FieldType.DATE || type == FieldType.ID;
+        }
+    }
+
+    record Query(String name, List<String> bad) {
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final String ONE_MB = "\"" + "m".repeat(1024 * 1024) + "\"";
+    private static final int OVER_4_MB = 4 * 1024 * 1024 + 1024;
+
+    record Endpoint(String method, String template, boolean hasBody, List<Field> fields, List<Query> queries) {
+
+        @Override
+        public String toString() {
+            return method + " " + template;
+        }
+
+        List<Case> cases() {
+            List<Case> cases = new ArrayList<>();
+            pathCases(cases);
+            queries.forEach(q -> q.bad().forEach(value -> cases.add(new Case("?" + q.name() + "=" + abbreviate(value), method,
+                    path(Map.of()) + "?" + q.name() + "=" + value, null, null, 400))));
+            if (hasBody) {
+                bodyCases(cases);
+            }
+            return cases;
+        }
+
+        /** Each path id as a non-UUID and an unknown UUID; as another company's where the body links our own. */
+        private void pathCases(List<Case> cases) {
+            Matcher m = PLACEHOLDER.matcher(template);
+            while (m.find()) {
+                String placeholder = m.group(1);
+                String body = hasBody ? minimal() : null;
+                String type = hasBody ? Api.JSON : null;
+                cases.add(new Case("path {" + placeholder + "} not a UUID", method, path(Map.of(placeholder, "not-a-uuid")),
+                        type, body, 404));
+                cases.add(new Case("path {" + placeholder + "} unknown", method,
+                        path(Map.of(placeholder, UUID.randomUUID().toString())), type, body, 404));
+                if (fields.stream().anyMatch(f -> f.type() == FieldType.ID)) {
+                    // the board may act in every company: only a link back into ours makes it wrong
+                    cases.add(new Case("path {" + placeholder + "} of another company, body linking ours", method,
+                            path(Map.of(placeholder, FOREIGN.get(kind(placeholder)))), Api.JSON, withOwnLinks(), 0));
+                }
+            }
+        }
+
+        private void bodyCases(List<Case> cases) {
+            String valid = minimal();
+            String path = path(Map.of());
+            List<String[]> whole = List.of(
+                    new String[] {"malformed JSON: unquoted key", "{name: 'x'}"},
+                    new String[] {"malformed JSON: trailing comma", valid.equals("{}") ? "{\"a\":1,}" : valid.replaceFirst("}$", ",}")},
+                    new String[] {"truncated JSON", valid.substring(0, valid.length() - 1)},
+                    new String[] {"two objects", valid + valid},
+                    new String[] {"JSON null", "null"},
+                    new String[] {"JSON array", "[]"},
+                    new String[] {"array of the body", "[" + valid + "]"},
+                    new String[] {"JSON string", "\"x\""},
+                    new String[] {"JSON number", "42"},
+                    new String[] {"empty body", ""},
+                    new String[] {"nested 5000 deep", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"});
+            for (String[] w : whole) {
+                cases.add(new Case(w[0], method, path, Api.JSON, w[1], 400));
+            }
+            cases.add(new Case("Content-Type text/plain", method, path, "text/plain", valid, 415));
+            cases.add(new Case("no Content-Type", method, path, null, valid, 415));
+            cases.add(new Case("body over 4 MB", method, path, Api.JSON,
+                    valid.replaceFirst("^\\{", "{\"padding\":\"" + "p".repeat(OVER_4_MB) + "\"" + (valid.equals("{}") ? "" : ",")),
+                    413));
+            for (Field f : fields) {
+                for (Map.Entry<String, String> bad : wrongValues(f).entrySet()) {
+                    cases.add(new Case(f.name() + ": " + bad.getKey(), method, path, Api.JSON, with(f, bad.getValue()), 400));
+                }
+                if (f.type() == FieldType.ID) {
+                    cases.add(new Case(f.name() + ": unknown id", method, path, Api.JSON,
+                            with(f, quote(UUID.randomUUID().toString())), 0));
+                    cases.add(new Case(f.name() + ": another company's id", method, path, Api.JSON,
+                            with(f, quote(FOREIGN.get(f.kind()))), 0));
+                }
+                if (f.isRequired()) {
+                    cases.add(new Case(f.name() + ": missing", method, path, Api.JSON, without(f), 400));
+                    cases.add(new Case(f.name() + ": null", method, path, Api.JSON, with(f, "null"), 400));
+                }
+            }
+        }
+
+        /** The wrong values for a field, by label. */
+        private static Map<String, String> wrongValues(Field f) {
+            Map<String, String> bad = new LinkedHashMap<>();
+            if (f.type() != FieldType.INT32) {
+                bad.put("number", "5");
+                bad.put("fraction", "1.5");
+                bad.put("number past 32 bits", "2147483648");
+                bad.put("number past 64 bits", "9223372036854775808");
+            }
+            if (!f.isText()) {
+                bad.put("string", "\"5\"");
+            }
+            if (f.type() != FieldType.BOOLEAN) {
+                bad.put("boolean", "true");
+            }
+            if (f.type() != FieldType.OBJECT) {
+                bad.put("object", "{}");
+            }
+            bad.put("array", "[]");
+            bad.put("array of a valid value", "[" + f.validJson() + "]");
+            switch (f.type()) {
+                case INT32 -> {
+                    bad.put("negative", "-1");
+                    bad.put("fraction", "1.5");
+                    bad.put("number past 32 bits", "2147483648");
+                    bad.put("number past 64 bits", "9223372036854775808");
+                    bad.put("huge exponent", "1e999");
+                }
+                case OBJECT -> {
+                    bad.put("NUL in a value", "{\"K\":\"a\\u0000b\"}");
+                    bad.put("lone surrogate in a key", "{\"\\ud800\":\"v\"}");
+                    bad.put("1 MB value", "{\"K\":" + ONE_MB + "}");
+                }
+                case ID -> bad.put("not a UUID", quote("not-a-uuid"));
+                case ENUM -> bad.put("unknown value", quote("no_such_value"));
+                case DATE -> bad.put("not a date", quote("2026-02-30"));
+                default -> {
+                }
+            }
+            if (f.isText()) {
+                bad.put("1 MB string", ONE_MB);
+                bad.put("NUL character", "\"a\\u0000b\"");
+                bad.put("lone surrogate", "\"a\\ud800b\"");
+            }
+            return bad;
+        }
+
+        private String minimal() {
+            Map<String, String> body = new LinkedHashMap<>();
+            fields.stream().filter(Field::isRequired).forEach(f -> body.put(f.name(), f.validJson()));
+            if (body.isEmpty() && !fields.isEmpty()) {
+                Field first = fields.get(0); // a PATCH: one harmless change, so that only the path is wrong
+                body.put(first.name(), first.validJson());
+            }
+            return json(body);
+        }
+
+        private String withOwnLinks() {
+            Map<String, String> body = new LinkedHashMap<>();
+            fields.stream().filter(Field::isRequired).forEach(f -> body.put(f.name(), f.validJson()));
+            fields.stream().filter(f -> f.type() == FieldType.ID).forEach(f -> body.put(f.name(), f.validJson()));
+            return json(body);
+        }
+
+        private String with(Field field, String value) {
+            Map<String, String> body = new LinkedHashMap<>();
+            fields.stream().filter(Field::isRequired).forEach(f -> body.put(f.name(), f.validJson()));
+            body.put(field.name(), value);
+            return json(body);
+        }
+
+        private String without(Field field) {
+            Map<String, String> body = new LinkedHashMap<>();
+            fields.stream().filter(f -> f.isRequired() && f != field).forEach(f -> body.put(f.name(), f.validJson()));
+            return json(body);
+        }
+
+        /** The template with the own fixtures' ids, except where {@code replaced} says otherwise. */
+        private String path(Map<String, String> replaced) {
+            Matcher m = PLACEHOLDER.matcher(template);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1);
+                m.appendReplacement(out, Matcher.quoteReplacement(replaced.getOrDefault(name, OWN.get(kind(name)))));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+    }
+
+    private static Kind kind(String placeholder) {
+        return Kind.valueOf(placeholder.toUpperCase());
+    }
+
+    private static String json(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> quote(e.getKey()) + ":" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String quote(String s) {
+        return "\"" + s + "\"";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 20 ? s.substring(0, 10) + "…(" + s.length() + " chars)" : s;
+    }
+
+    // ---- building the table -------------------------------------------------------------------------
+
+    static Endpoint get(String template, Query... queries) {
+        return new Endpoint("GET", template, false, List.of(), List.of(queries));
+    }
+
+    static Endpoint bodiless(String method, String template) {
+        return new Endpoint(method, template, false, List.of(), List.of());
+    }
+
+    static Endpoint post(String template, Field... fields) {
+        return new Endpoint("POST", template, true, List.of(fields), List.of());
+    }
+
+    static Endpoint patch(String template, Field... fields) {
+        return new Endpoint("PATCH", template, true, List.of(fields), List.of());
+    }
+
+    static Field text(String name, String valid) {
+        return new Field(name, FieldType.TEXT, valid, null, false);
+    }
+
+    static Field field(String name, FieldType type, String valid) {
+        return new Field(name, type, valid, null, false);
+    }
+
+    static Field id(String name, Kind kind) {
+        return new Field(name, FieldType.ID, null, kind, false);
+    }
+
+    static Query query(String name, String... bad) {
+        return new Query(name, Arrays.asList(bad));
+    }
+}

@@ -1,0 +1,2 @@
+/** The audit trail route (spec §10.8). */
+package dev.paperclipee.rest.activity;
