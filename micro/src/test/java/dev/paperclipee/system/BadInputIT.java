@@ -50,17 +50,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code {project}}; a new kind of id is a {@link Kind} constant plus its two fixtures in
  * {@link #createFixtures()}. Multipart routes need a generator of their own.
  *
- * <p>The caller is the board (the only caller the API has so far), which may act in every
- * company; how agents are kept out of other companies is tested in the container (GoalsIT,
- * ActivitiesIT) until agent keys reach the API.
+ * <p>The caller is the board, which may act in every company; in addition every endpoint is
+ * called once, well-formed, on our company's ids with another company's agent key, which must be
+ * refused (403 or 404) and write nothing.
  */
 class BadInputIT {
 
     /** What an id names; each has an own-company fixture and another company's. */
-    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT }
+    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE }
 
     /** The JSON type a field takes, which decides the wrong values generated for it. */
-    enum FieldType { TEXT, ENUM, DATE, ID, INT32, BOOLEAN, OBJECT }
+    enum FieldType { TEXT, ENUM, DATE, ID, INT32, BOOLEAN, OBJECT, ENUM_ARRAY }
 
     // ---- the table ------------------------------------------------------------------------------
 
@@ -103,6 +103,55 @@ class BadInputIT {
                     text("name", "\"Never Renamed\""), text("description", "\"never\""),
                     field("status", FieldType.ENUM, "\"planned\""), id("goalId", Kind.GOAL), id("leadAgentId", Kind.AGENT),
                     field("targetDate", FieldType.DATE, "\"2026-12-31\""), field("env", FieldType.OBJECT, "{\"A\":\"b\"}")),
+            // agents and their keys (spec §10.3)
+            get("/api/companies/{company}/agents", query("status", "sleeping", "%00")),
+            get("/api/companies/{company}/org"),
+            post("/api/companies/{company}/agents",
+                    text("name", "\"Never Hired\"").required(), field("role", FieldType.ENUM, "\"engineer\""),
+                    text("title", "\"t\""), text("icon", "\"i\""), id("reportsTo", Kind.AGENT),
+                    text("capabilities", "\"c\""), text("adapterType", "\"process\""),
+                    field("adapterConfig", FieldType.OBJECT, "{\"command\":\"true\"}"),
+                    field("runtimeConfig", FieldType.OBJECT, "{\"heartbeat\":{\"intervalSec\":60}}"),
+                    field("budgetMonthlyCents", FieldType.INT32, "100"),
+                    field("permissions", FieldType.OBJECT, "{}"), field("metadata", FieldType.OBJECT, "{}")),
+            get("/api/agents/{agent}"),
+            patch("/api/agents/{agent}",
+                    text("name", "\"Never Renamed\""), field("role", FieldType.ENUM, "\"engineer\""),
+                    text("title", "\"t\""), id("reportsTo", Kind.AGENT), field("status", FieldType.ENUM, "\"idle\""),
+                    text("adapterType", "\"process\""), field("runtimeConfig", FieldType.OBJECT, "{}"),
+                    field("budgetMonthlyCents", FieldType.INT32, "100"), field("metadata", FieldType.OBJECT, "{}")),
+            bodiless("POST", "/api/agents/{agent}/pause"),
+            bodiless("POST", "/api/agents/{agent}/resume"),
+            bodiless("POST", "/api/agents/{agent}/terminate"),
+            get("/api/agents/{agent}/keys"),
+            post("/api/agents/{agent}/keys", text("name", "\"Never Issued\"").required()),
+            bodiless("DELETE", "/api/agents/{agent}/keys/{key}"),
+            // issues, checkout and comments (spec §10.4, §10.4.1)
+            get("/api/companies/{company}/issues",
+                    query("status", "open", "todo,nope", "%00"), query("limit", "0", "1001", "x", "1.5", "", "99999999999"),
+                    query("offset", "-1", "x"), query("assigneeAgentId", "nope", ""), query("projectId", "1"),
+                    query("parentId", "%00"), query("q", "x".repeat(201), "a%00b")),
+            post("/api/companies/{company}/issues",
+                    text("title", "\"Never Created\"").required(), text("description", "\"d\""),
+                    field("status", FieldType.ENUM, "\"todo\""), field("priority", FieldType.ENUM, "\"high\""),
+                    id("assigneeAgentId", Kind.AGENT), id("projectId", Kind.PROJECT), id("goalId", Kind.GOAL),
+                    id("parentId", Kind.ISSUE), text("assigneeUserId", "\"00000000-0000-0000-0000-000000000001\""),
+                    text("billingCode", "\"OPS\"")),
+            get("/api/issues/{issue}"),
+            patch("/api/issues/{issue}",
+                    text("title", "\"Never Renamed\""), text("description", "\"d\""),
+                    field("status", FieldType.ENUM, "\"todo\""), field("priority", FieldType.ENUM, "\"high\""),
+                    id("assigneeAgentId", Kind.AGENT), id("projectId", Kind.PROJECT), id("goalId", Kind.GOAL),
+                    id("parentId", Kind.ISSUE), text("billingCode", "\"OPS\""), text("comment", "\"c\"")),
+            post("/api/issues/{issue}/checkout",
+                    id("agentId", Kind.AGENT).required(), field("expectedStatuses", FieldType.ENUM_ARRAY, "[\"todo\"]").required()),
+            bodiless("POST", "/api/issues/{issue}/release"),
+            // its body is optional (an empty body is a valid call), so only its path is generated here;
+            // IssuesApiIT refuses its malformed bodies
+            bodiless("POST", "/api/issues/{issue}/admin/force-release"),
+            get("/api/issues/{issue}/comments", query("after", "nope", "%00"), query("order", "sideways"),
+                    query("limit", "0", "1001", "x")),
+            post("/api/issues/{issue}/comments", text("body", "\"Never Said\"").required()),
             // activity (spec §10.8)
             get("/api/companies/{company}/activity",
                     query("limit", "0", "501", "-1", "abc", "1.5", "", "99999999999"),
@@ -119,6 +168,8 @@ class BadInputIT {
     static Connection db;
     static final Map<Kind, String> OWN = new LinkedHashMap<>();
     static final Map<Kind, String> FOREIGN = new LinkedHashMap<>();
+    /** The API key of the other company's fixture agent. */
+    static String foreignAgentToken;
 
     @BeforeAll
     static void createFixtures() throws SQLException {
@@ -130,7 +181,16 @@ class BadInputIT {
             side.put(Kind.THROWAWAY, created("/api/companies", "{\"name\":\"Bad Input Throwaway " + token() + "\"}"));
             side.put(Kind.GOAL, api.get("/api/companies/" + company + "/goals").array().getJsonObject(0).getString("id"));
             side.put(Kind.PROJECT, created("/api/companies/" + company + "/projects", "{\"name\":\"Fixture\"}"));
-            side.put(Kind.AGENT, GoalsAndProjectsApiIT.insertAgent(company));
+            String agent = created("/api/companies/" + company + "/agents", "{\"name\":\"Fixture\"}");
+            side.put(Kind.AGENT, agent);
+            Api.Reply key = api.post("/api/agents/" + agent + "/keys", "{\"name\":\"Fixture\"}");
+            assertEquals(201, key.status(), key::toString);
+            side.put(Kind.KEY, key.object().getString("id"));
+            if (side == FOREIGN) {
+                foreignAgentToken = key.object().getString("token");
+            }
+            // backlog, so that even a checkout that slipped through validation would find nothing to claim
+            side.put(Kind.ISSUE, created("/api/companies/" + company + "/issues", "{\"title\":\"Fixture\"}"));
         }
     }
 
@@ -157,10 +217,14 @@ class BadInputIT {
 
     private static void run(Case c) throws SQLException {
         String before = snapshot();
-        Api.Reply reply = api.send(c.method(), c.path(), c.contentType(), c.body(), Map.of());
+        Api.Reply reply = api.send(c.method(), c.path(), c.contentType(), c.body(),
+                c.asForeignAgent() ? Map.of("Authorization", "Bearer " + foreignAgentToken) : Map.of());
         String shown = c.method() + " " + c.path() + " [" + c.name() + "] → " + reply.status() + " "
                 + (reply.body().length() > 300 ? reply.body().substring(0, 300) + "…" : reply.body());
         assertTrue(reply.status() >= 400 && reply.status() < 500, "a 4xx: " + shown);
+        if (c.asForeignAgent()) {
+            assertTrue(reply.status() == 403 || reply.status() == 404, "another company's agent is refused: " + shown);
+        }
         if (c.expected() != 0) {
             assertEquals(c.expected(), reply.status(), shown);
         }
@@ -182,12 +246,18 @@ class BadInputIT {
         try (PreparedStatement q = db.prepareStatement("""
                 select (select count(*) from companies) || '/' || (select count(*) from goals) || '/'
                     || (select count(*) from projects) || '/' || (select count(*) from agents) || '/'
+                    || (select count(*) from agent_api_keys) || '/' || (select count(*) from issues) || '/'
+                    || (select count(*) from issue_comments) || '/'
                     || (select count(*) from activity_log) || ' ' || md5(
                        coalesce((select string_agg(c::text, '|' order by c.id) from companies c where c.id = any(?::uuid[])), '')
                     || coalesce((select string_agg(g::text, '|' order by g.id) from goals g where g.company_id = any(?::uuid[])), '')
-                    || coalesce((select string_agg(p::text, '|' order by p.id) from projects p where p.company_id = any(?::uuid[])), ''))
+                    || coalesce((select string_agg(p::text, '|' order by p.id) from projects p where p.company_id = any(?::uuid[])), '')
+                    || coalesce((select string_agg(a::text, '|' order by a.id) from agents a where a.company_id = any(?::uuid[])), '')
+                    || coalesce((select string_agg(k.id || k.revoked_at::text, '|' order by k.id) from agent_api_keys k
+                                  where k.company_id = any(?::uuid[])), '')
+                    || coalesce((select string_agg(i::text, '|' order by i.id) from issues i where i.company_id = any(?::uuid[])), ''))
                 """)) {
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 6; i++) {
                 q.setString(i, companies);
             }
             try (ResultSet rs = q.executeQuery()) {
@@ -200,7 +270,12 @@ class BadInputIT {
     // ---- generating the cases ---------------------------------------------------------------------
 
     /** One request to send: {@code expected} 0 means any 4xx. */
-    record Case(String name, String method, String path, String contentType, String body, int expected) {
+    record Case(String name, String method, String path, String contentType, String body, int expected,
+                boolean asForeignAgent) {
+
+        Case(String name, String method, String path, String contentType, String body, int expected) {
+            this(name, method, path, contentType, body, expected, false);
+        }
     }
 
     record Field(String name, FieldType type, String valid, Kind kind, boolean isRequired) {
@@ -236,6 +311,9 @@ class BadInputIT {
         List<Case> cases() {
             List<Case> cases = new ArrayList<>();
             pathCases(cases);
+            // a well-formed request on our company's ids, made with another company's agent key
+            cases.add(new Case("as another company's agent", method, path(Map.of()), hasBody ? Api.JSON : null,
+                    hasBody ? minimal() : null, 0, true));
             queries.forEach(q -> q.bad().forEach(value -> cases.add(new Case("?" + q.name() + "=" + abbreviate(value), method,
                     path(Map.of()) + "?" + q.name() + "=" + value, null, null, 400))));
             if (hasBody) {
@@ -321,7 +399,7 @@ class BadInputIT {
             if (f.type() != FieldType.OBJECT) {
                 bad.put("object", "{}");
             }
-            bad.put("array", "[]");
+            bad.put(f.type() == FieldType.ENUM_ARRAY ? "empty array" : "array", "[]");
             bad.put("array of a valid value", "[" + f.validJson() + "]");
             switch (f.type()) {
                 case INT32 -> {
@@ -337,6 +415,12 @@ class BadInputIT {
                     bad.put("1 MB value", "{\"K\":" + ONE_MB + "}");
                 }
                 case ID -> bad.put("not a UUID", quote("not-a-uuid"));
+                case ENUM_ARRAY -> {
+                    bad.put("array with an unknown value", "[\"no_such_value\"]");
+                    bad.put("array with null", "[null]");
+                    bad.put("array with a number", "[1]");
+                    bad.put("array with a 1 MB string", "[" + ONE_MB + "]");
+                }
                 case ENUM -> bad.put("unknown value", quote("no_such_value"));
                 case DATE -> bad.put("not a date", quote("2026-02-30"));
                 default -> {

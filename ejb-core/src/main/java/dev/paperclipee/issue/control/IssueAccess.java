@@ -7,6 +7,7 @@ import dev.paperclipee.agent.entity.AgentStatus;
 import dev.paperclipee.issue.entity.Issue;
 import dev.paperclipee.shared.entity.ForbiddenException;
 import dev.paperclipee.shared.entity.RuleViolationException;
+import dev.paperclipee.shared.entity.Text;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -100,6 +101,7 @@ public class IssueAccess {
         if (userId == null) {
             return null;
         }
+        Text.optional("assigneeUserId", userId, 100);
         UUID id;
         try {
             id = userId.length() == 36 ? UUID.fromString(userId) : null;

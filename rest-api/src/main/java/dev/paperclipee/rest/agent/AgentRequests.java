@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Request bodies of the agent routes; lengths are checked again by the entity. The JSON columns
  * are raw JSON values (an object or null; anything else is a 400), and so are the clearable fields
@@ -19,6 +21,7 @@ public final class AgentRequests {
     private AgentRequests() {
     }
 
+    @Schema(name = "AgentCreateRequest")
     public record Create(@NotNull @Size(min = 1, max = 200) String name,
                          String role,
                          @Size(max = 200) String title,
@@ -38,6 +41,7 @@ public final class AgentRequests {
         }
     }
 
+    @Schema(name = "AgentUpdateRequest")
     public record Update(@Size(min = 1, max = 200) String name,
                          String role,
                          JsonValue title,
@@ -60,6 +64,7 @@ public final class AgentRequests {
         }
     }
 
+    @Schema(name = "AgentKeyCreateRequest")
     public record CreateKey(@NotNull @Size(min = 1, max = 200) String name) {
     }
 }

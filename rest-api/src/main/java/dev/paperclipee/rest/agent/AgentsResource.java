@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.List;
 
 /**
@@ -26,6 +28,7 @@ import java.util.List;
  * {@code /api/agents/me} (the literal path wins over the template). Pause, resume, terminate and
  * the keys are board-only; the status actions take no body (a sent {@code {}} is ignored).
  */
+@Tag(name = "agents")
 @Path("agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

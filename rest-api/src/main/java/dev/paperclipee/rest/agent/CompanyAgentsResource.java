@@ -17,9 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.List;
 
 /** Spec §10.3: {@code /api/companies/:companyId/agents}. Hiring directly is the board's (403 for agents). */
+@Tag(name = "agents")
 @Path("companies/{companyId}/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

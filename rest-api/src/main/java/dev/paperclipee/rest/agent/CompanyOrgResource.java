@@ -11,9 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.List;
 
 /** {@code GET /api/companies/:companyId/org}: the reporting tree, roots first, terminated agents left out. */
+@Tag(name = "agents")
 @Path("companies/{companyId}/org")
 @Produces(MediaType.APPLICATION_JSON)
 public class CompanyOrgResource {

@@ -12,6 +12,8 @@ import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,7 @@ public final class IssueRequests {
     private IssueRequests() {
     }
 
+    @Schema(name = "IssueCreateRequest")
     public record Create(@NotNull @Size(min = 1, max = 500) String title,
                          @Size(max = 100_000) String description,
                          String status,
@@ -44,6 +47,7 @@ public final class IssueRequests {
         }
     }
 
+    @Schema(name = "IssueUpdateRequest")
     public record Update(@Size(min = 1, max = 500) String title,
                          @Size(max = 100_000) String description,
                          String status,
@@ -65,6 +69,7 @@ public final class IssueRequests {
     }
 
     /** §10.4.1: both fields are required. */
+    @Schema(name = "IssueCheckoutRequest")
     public record Checkout(@NotNull @Size(max = 36) String agentId,
                            @NotNull @Size(min = 1, max = 10) List<String> expectedStatuses) {
         UUID agent() {
@@ -85,9 +90,11 @@ public final class IssueRequests {
 
     /** The body of {@code admin/force-release}: optional, and so is {@code clearAssignee}. */
     @OptionalBody
+    @Schema(name = "IssueForceReleaseRequest")
     public record ForceRelease(Boolean clearAssignee) {
     }
 
+    @Schema(name = "IssueCommentRequest")
     public record Comment(@NotNull @Size(min = 1, max = 100_000) String body) {
     }
 }

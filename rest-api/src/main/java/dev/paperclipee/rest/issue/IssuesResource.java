@@ -21,12 +21,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.List;
 
 /**
  * Spec §10.4: {@code /api/issues/:issueId} (a UUID or an identifier such as {@code ACM-12}), its
  * checkout, release and force-release (§10.4.1) and its comments.
  */
+@Tag(name = "issues")
 @Path("issues/{issueId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
