@@ -80,16 +80,17 @@ public class IssueDocuments {
     }
 
     /** The revisions, newest first, at most {@code limit}. */
-    public List<DocumentRevision> revisions(Actor actor, String issueRef, String key, int limit) {
+    public DocumentHistory revisions(Actor actor, String issueRef, String key, int limit) {
         if (limit < 1 || limit > MAX_REVISION_LIMIT) {
             throw new InvalidInputException("limit", "must be from 1 to " + MAX_REVISION_LIMIT, "invalid_limit");
         }
         Issue issue = issues.find(actor, issueRef);
         IssueDocument link = existing(issue.getId(), IssueDocument.requireKey(key));
-        return em.createNamedQuery(DocumentRevision.OF_DOCUMENT_NEWEST_FIRST, DocumentRevision.class)
-                .setParameter("documentId", link.getDocumentId())
-                .setMaxResults(limit)
-                .getResultList();
+        return new DocumentHistory(issue.getId(), link.getKey(),
+                em.createNamedQuery(DocumentRevision.OF_DOCUMENT_NEWEST_FIRST, DocumentRevision.class)
+                        .setParameter("documentId", link.getDocumentId())
+                        .setMaxResults(limit)
+                        .getResultList());
     }
 
     /**
