@@ -101,6 +101,7 @@ public class IssueDocuments {
     public Written put(Actor actor, String issueRef, String key, DocumentDraft draft) {
         IssueDocument.requireKey(key);
         DocumentFormat format = WireEnum.parse(DocumentFormat.class, "format", draft.format());
+        Document.check(draft.title(), draft.body(), draft.changeSummary());
         Issue issue = lockedForWrite(actor, issueRef);
         IssueDocument link = em.createNamedQuery(IssueDocument.BY_KEY, IssueDocument.class)
                 .setParameter("issueId", issue.getId()).setParameter("key", key)

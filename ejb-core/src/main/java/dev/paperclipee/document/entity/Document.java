@@ -90,15 +90,15 @@ public class Document extends Versioned {
      */
     public DocumentRevision revise(String title, DocumentFormat format, String body, String changeSummary,
                                    UUID agentId, UUID userId) {
-        String checkedBody = requireBody(body);
-        String checkedTitle = title == null ? this.title : Text.optional("title", Text.blankToNull(title), Text.SHORT);
-        DocumentRevision revision = new DocumentRevision(this, latestRevisionNumber + 1, checkedBody, changeSummary,
+        check(title, body, changeSummary);
+        String checkedTitle = title == null ? this.title : Text.blankToNull(title);
+        DocumentRevision revision = new DocumentRevision(this, latestRevisionNumber + 1, body, changeSummary,
                 agentId, userId);
         this.title = checkedTitle;
         if (format != null) {
             this.format = format;
         }
-        this.latestBody = checkedBody;
+        this.latestBody = body;
         this.latestRevisionId = revision.getId();
         this.latestRevisionNumber = revision.getRevisionNumber();
         this.updatedByAgentId = agentId;
@@ -106,12 +106,18 @@ public class Document extends Versioned {
         return revision;
     }
 
-    /** A body is required but may be empty ("cleared notes"); it is kept exactly as sent, not trimmed. */
-    static String requireBody(String body) {
+    /**
+     * The text rules of a write, checked before anything else about it: a body is required but may
+     * be empty ("cleared notes") and is kept exactly as sent, not trimmed; title and change
+     * summary are short texts.
+     */
+    public static void check(String title, String body, String changeSummary) {
         if (body == null) {
             throw new InvalidInputException("body", "is required (it may be empty)", "invalid_type");
         }
-        return Text.optional("body", body, MAX_BODY);
+        Text.optional("body", body, MAX_BODY);
+        Text.optional("title", title, Text.SHORT);
+        Text.optional("changeSummary", changeSummary, Text.SHORT);
     }
 
     public UUID getId() { return id; }
