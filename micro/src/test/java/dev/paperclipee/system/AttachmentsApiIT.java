@@ -104,6 +104,12 @@ class AttachmentsApiIT {
                         download.header("Content-Disposition").orElse("")),
                 () -> assertEquals("nosniff", download.header("X-Content-Type-Options").orElse("")));
 
+        Api.Reply head = api.send("HEAD", a.getString("contentPath"), null, null, Map.of());
+        assertEquals(200, head.status(), head::toString);
+        assertEquals("", head.body());
+        assertEquals(String.valueOf(bytes.length), head.header("Content-Length").orElse(""), head::toString);
+        assertEquals(download.header("Content-Disposition"), head.header("Content-Disposition"));
+
         Path file = storedFile(a.getString("assetId"));
         assertTrue(file.startsWith(storageRoot().resolve(company)), file::toString);
         assertArrayEquals(bytes, Files.readAllBytes(file));

@@ -10,6 +10,7 @@ import dev.paperclipee.rest.platform.Json;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -47,7 +48,19 @@ public class AttachmentsResource {
                 in.transferTo(out);
             }
         };
-        return Response.ok(bytes)
+        return download(Response.ok(bytes), asset);
+    }
+
+    /** The headers of the download without opening the file (JAX-RS would otherwise run GET and drop the stream). */
+    @HEAD
+    @Path("content")
+    @Produces(MediaType.WILDCARD)
+    public Response contentHeaders(@PathParam("attachmentId") String attachmentId) {
+        return download(Response.ok(), attachments.find(caller.actor(), Json.id("Attachment", attachmentId)).asset());
+    }
+
+    private static Response download(Response.ResponseBuilder response, Asset asset) {
+        return response
                 .type(asset.getContentType())
                 .header(HttpHeaders.CONTENT_LENGTH, asset.getByteSize())
                 .header("Content-Disposition", Downloads.contentDisposition(asset.getOriginalFilename()))
