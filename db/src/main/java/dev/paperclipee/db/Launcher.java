@@ -39,6 +39,8 @@ public final class Launcher {
     public static final String PROP_INSTANCE_DIR = "paperclip.instance.dir";
     public static final String PROP_BIND = "paperclip.bind";
     public static final String PROP_PORT = "paperclip.port";
+    /** Read by the application's object storage (attachments). */
+    public static final String PROP_STORAGE_DIR = "paperclip.storage.dir";
 
     private static final String PAYARA_MICRO_MAIN = "fish.payara.micro.impl.PayaraMicroImpl";
 
@@ -62,6 +64,7 @@ public final class Launcher {
     static String[] prepare(Settings settings, String[] userArgs) throws LaunchException {
         Path instanceDir = settings.instanceDir();
         createDirectory(instanceDir);
+        Path storageDir = createStorageDirectory(settings.storageDir());
         holdInstanceLock(instanceDir);
         InetAddress bind = resolveBindAddress(settings.bindAddress());
         checkPortFree(bind, settings.port());
@@ -85,6 +88,7 @@ public final class Launcher {
         System.setProperty(PROP_INSTANCE_DIR, instanceDir.toString());
         System.setProperty(PROP_BIND, settings.bindAddress());
         System.setProperty(PROP_PORT, String.valueOf(settings.port()));
+        System.setProperty(PROP_STORAGE_DIR, storageDir.toString());
 
         Path runDir = createDirectory(instanceDir.resolve("run"));
         Path preBoot = write(runDir.resolve("pre-boot-commands.txt"), BootCommands.preBoot(settings.bindAddress()));
@@ -119,6 +123,19 @@ public final class Launcher {
         } catch (IOException | SecurityException e) {
             throw new LaunchException("The instance directory " + dir + " cannot be created: "
                     + EmbeddedDatabase.rootMessage(e) + ". Set PAPERCLIP_HOME to a writable directory.", e);
+        }
+    }
+
+    private static Path createStorageDirectory(Path dir) throws LaunchException {
+        try {
+            Path created = Files.createDirectories(dir);
+            if (!Files.isWritable(created)) {
+                throw new IOException("not writable");
+            }
+            return created;
+        } catch (IOException | SecurityException e) {
+            throw new LaunchException("The storage directory " + dir + " cannot be used: "
+                    + EmbeddedDatabase.rootMessage(e) + ". Set PAPERCLIP_STORAGE_DIR (or PAPERCLIP_HOME) to a writable directory.", e);
         }
     }
 

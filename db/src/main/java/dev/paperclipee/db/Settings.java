@@ -12,8 +12,9 @@ import java.util.Map;
  * @param bindAddress  {@code PAPERCLIP_BIND}, default loopback
  * @param port         {@code PORT}, default 8080
  * @param databaseUrl  {@code DATABASE_URL} (+ {@code DATABASE_USER}/{@code DATABASE_PASSWORD}), or null for the embedded database
+ * @param storage      {@code PAPERCLIP_STORAGE_DIR}, or null for {@code <instance dir>/data/storage}
  */
-public record Settings(Path home, String instance, String bindAddress, int port, DatabaseUrl databaseUrl) {
+public record Settings(Path home, String instance, String bindAddress, int port, DatabaseUrl databaseUrl, Path storage) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -32,12 +33,19 @@ public record Settings(Path home, String instance, String bindAddress, int port,
         DatabaseUrl database = url == null || url.isBlank()
                 ? null
                 : DatabaseUrl.parse(url, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
-        return new Settings(home.toAbsolutePath().normalize(), instance, bind, port, database);
+        String storage = env.get("PAPERCLIP_STORAGE_DIR");
+        return new Settings(home.toAbsolutePath().normalize(), instance, bind, port, database,
+                storage == null || storage.isBlank() ? null : Path.of(storage.strip()).toAbsolutePath().normalize());
     }
 
     /** {@code $PAPERCLIP_HOME/instances/<instance>}: everything this instance keeps on disk. */
     public Path instanceDir() {
         return home.resolve("instances").resolve(instance);
+    }
+
+    /** Where uploaded files (attachments) are kept. */
+    public Path storageDir() {
+        return storage != null ? storage : instanceDir().resolve("data").resolve("storage");
     }
 
     /** The embedded PostgreSQL's data directory. */

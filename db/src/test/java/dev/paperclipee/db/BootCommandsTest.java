@@ -99,6 +99,9 @@ class BootCommandsTest {
             assertEquals(SECRET, System.getProperty(Launcher.PROP_DB_PASSWORD), "the pool reads it from here");
             assertEquals(test.user(), System.getProperty(Launcher.PROP_DB_USER));
             assertEquals(test.jdbcUrl(), System.getProperty(Launcher.PROP_DB_URL));
+            Path storage = home.resolve("instances/default/data/storage");
+            assertEquals(storage.toString(), System.getProperty(Launcher.PROP_STORAGE_DIR), "attachments go here");
+            assertTrue(Files.isDirectory(storage), "the launcher creates the storage directory");
             assertEquals(List.of("--nohazelcast", "--port", env.get("PORT"),
                     "--prebootcommandfile", run.resolve("pre-boot-commands.txt").toString(),
                     "--postbootcommandfile", run.resolve("post-boot-commands.txt").toString(),

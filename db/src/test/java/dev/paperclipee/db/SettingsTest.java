@@ -32,12 +32,20 @@ class SettingsTest {
         assertTrue(settings.embeddedDatabase());
         assertEquals(settings.home().resolve("instances/default"), settings.instanceDir());
         assertEquals(settings.home().resolve("instances/default/db"), settings.embeddedDataDir());
+        assertEquals(settings.home().resolve("instances/default/data/storage"), settings.storageDir());
+    }
+
+    @Test
+    void storageDirectoryFromTheEnvironment() throws LaunchException {
+        Settings settings = Settings.fromEnvironment(env("PAPERCLIP_STORAGE_DIR", " /srv/files/../uploads "));
+
+        assertEquals(Path.of("/srv/uploads"), settings.storageDir());
     }
 
     @Test
     void blankValuesMeanTheDefaults() throws LaunchException {
         Settings settings = Settings.fromEnvironment(env("PAPERCLIP_HOME", " ", "PAPERCLIP_INSTANCE", "",
-                "PAPERCLIP_BIND", "  ", "PORT", "", "DATABASE_URL", " "));
+                "PAPERCLIP_BIND", "  ", "PORT", "", "DATABASE_URL", " ", "PAPERCLIP_STORAGE_DIR", " "));
 
         assertEquals(Settings.fromEnvironment(Map.of()), settings);
     }

@@ -78,6 +78,57 @@ final class Api {
         }
     }
 
+    /** A request with a binary body (uploads); the answer is read as text, like every JSON answer. */
+    Reply sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(method + " " + path, response.statusCode(), response.headers(), response.body(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET whose answer is kept as bytes (downloads). */
+    BytesReply getBytes(String path) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new BytesReply("GET " + path, response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A binary answer. */
+    record BytesReply(String request, int status, HttpHeaders headers, byte[] body) {
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        @Override
+        public String toString() {
+            return request + " → " + status + " (" + body.length + " bytes) " + headers.map();
+        }
+    }
+
     /** One answer; the JSON accessors fail with the request and the raw body in the message. */
     record Reply(String request, int status, HttpHeaders headers, String body, Duration elapsed) {
 

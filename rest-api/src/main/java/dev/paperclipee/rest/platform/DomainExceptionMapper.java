@@ -5,6 +5,7 @@ import dev.paperclipee.shared.entity.DomainException;
 import dev.paperclipee.shared.entity.ForbiddenException;
 import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.NotFoundException;
+import dev.paperclipee.shared.entity.PayloadTooLargeException;
 import dev.paperclipee.shared.entity.RuleViolationException;
 
 import jakarta.ws.rs.core.Response;
@@ -35,6 +36,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         }
         if (e instanceof RuleViolationException) {
             return 422;
+        }
+        if (e instanceof PayloadTooLargeException) {
+            return 413;
         }
         return 400;
     }

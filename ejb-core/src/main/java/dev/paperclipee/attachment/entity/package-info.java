@@ -1,0 +1,2 @@
+/** Stored objects (assets) and their attachment to issues and comments (spec §7.14). */
+package dev.paperclipee.attachment.entity;

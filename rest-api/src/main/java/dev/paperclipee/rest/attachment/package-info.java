@@ -1,0 +1,2 @@
+/** Spec §10.4: issue attachments — multipart upload, list, download, delete. */
+package dev.paperclipee.rest.attachment;
