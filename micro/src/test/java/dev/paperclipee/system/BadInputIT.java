@@ -152,6 +152,15 @@ class BadInputIT {
             get("/api/issues/{issue}/comments", query("after", "nope", "%00"), query("order", "sideways"),
                     query("limit", "0", "1001", "x")),
             post("/api/issues/{issue}/comments", text("body", "\"Never Said\"").required()),
+            // issue documents (spec §7.15): the fixture issue has no "plan", so a valid PUT would create it
+            get("/api/issues/{issue}/documents"),
+            new Endpoint("PUT", "/api/issues/{issue}/documents/plan", true, List.of(text("body", "\"Never Written\"").required(),
+                    text("title", "\"t\""), field("format", FieldType.ENUM, "\"markdown\""), text("changeSummary", "\"c\"")),
+                    List.of()),
+            get("/api/issues/{issue}/documents/plan/revisions", query("limit", "0", "201", "x")),
+            bodiless("DELETE", "/api/issues/{issue}/documents/plan"),
+            // issue attachments (spec §7.14): uploads are multipart, refused in AttachmentsApiIT
+            get("/api/issues/{issue}/attachments"),
             // activity (spec §10.8)
             get("/api/companies/{company}/activity",
                     query("limit", "0", "501", "-1", "abc", "1.5", "", "99999999999"),
@@ -247,7 +256,8 @@ class BadInputIT {
                 select (select count(*) from companies) || '/' || (select count(*) from goals) || '/'
                     || (select count(*) from projects) || '/' || (select count(*) from agents) || '/'
                     || (select count(*) from agent_api_keys) || '/' || (select count(*) from issues) || '/'
-                    || (select count(*) from issue_comments) || '/'
+                    || (select count(*) from issue_comments) || '/' || (select count(*) from documents) || '/'
+                    || (select count(*) from document_revisions) || '/' || (select count(*) from assets) || '/'
                     || (select count(*) from activity_log) || ' ' || md5(
                        coalesce((select string_agg(c::text, '|' order by c.id) from companies c where c.id = any(?::uuid[])), '')
                     || coalesce((select string_agg(g::text, '|' order by g.id) from goals g where g.company_id = any(?::uuid[])), '')

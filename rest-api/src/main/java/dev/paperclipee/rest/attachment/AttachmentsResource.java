@@ -19,9 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.io.InputStream;
 
 /** Spec §10.4: {@code /api/attachments/:attachmentId} and its content. */
+@Tag(name = "attachments")
 @Path("attachments/{attachmentId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AttachmentsResource {

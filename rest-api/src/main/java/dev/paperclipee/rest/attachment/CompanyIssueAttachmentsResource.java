@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -37,6 +39,7 @@ import java.util.Map;
  * stops as soon as it passes the company's {@code attachmentMaxBytes} (413). Other parts are
  * ignored (at most 1 KiB each).
  */
+@Tag(name = "attachments")
 @Path("companies/{companyId}/issues/{issueId}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
 public class CompanyIssueAttachmentsResource {

@@ -10,9 +10,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.List;
 
 /** Spec §10.4: {@code GET /api/issues/:issueId/attachments}, oldest first. */
+@Tag(name = "attachments")
 @Path("issues/{issueId}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
 public class IssueAttachmentsResource {

@@ -19,12 +19,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.List;
 
 /**
  * Spec §10.4: {@code /api/issues/:issueId/documents} (the issue by UUID or identifier). Keys are
  * lower-case slugs ({@code plan}, {@code design}); a malformed key is a 400, an unknown one a 404.
  */
+@Tag(name = "documents")
 @Path("issues/{issueId}/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
