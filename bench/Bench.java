@@ -59,20 +59,33 @@ public class Bench {
                 (System.nanoTime() - seedStart) / 1e9);
 
         String base = "/companies/" + company;
-        warmUp(base);
-        System.out.printf("%-34s %8s %8s %8s %8s %9s%n", "scenario", "clients", "p50 ms", "p95 ms", "p99 ms", "req/s");
-        for (int clients : new int[] {1, 8}) {
-            int n = clients == 1 ? 300 : 1600;
-            run("issue list, status=todo, limit 50", clients, n, i -> get(base + "/issues?status=todo&limit=50"));
-            run("issue list, status=todo (500)", clients, n / 4, i -> get(base + "/issues?status=todo"));
-            run("get issue", clients, n, i -> get("/issues/" + pick(todoIssues)));
-            run("create issue", clients, n, i -> send("POST", base + "/issues", "{\"title\":\"Bench " + i + "\"}", 201));
-            run("add comment", clients, n, i -> send("POST", "/issues/" + pick(todoIssues) + "/comments",
-                    "{\"body\":\"Progress note " + i + "\"}", 201));
-            run("checkout + release", clients, n / 2, i -> checkoutAndRelease(i % 8, todoIssues.get(i % todoIssues.size())));
-            run("activity list (100)", clients, n, i -> get(base + "/activity"));
+        long warm = System.nanoTime();
+        quiet = true;
+        for (int round = 0; round < 2; round++) {
+            scenarios(base, 8, 1600);
         }
+        quiet = false;
+        System.out.printf(Locale.ROOT, "warm-up (JIT, pools, caches): every scenario twice with 8 clients, %.0f s%n",
+                (System.nanoTime() - warm) / 1e9);
+        System.out.printf("%-34s %8s %8s %8s %8s %9s%n", "scenario", "clients", "p50 ms", "p95 ms", "p99 ms", "req/s");
+        scenarios(base, 1, 500);
+        scenarios(base, 8, 2000);
         race(100);
+    }
+
+    static boolean quiet;
+
+    /** Every scenario once, {@code n} calls each ({@code n / 4} for the 500-issue page, pairs for checkout + release). */
+    static void scenarios(String base, int clients, int n) throws Exception {
+        run("issue list, status=todo, limit 50", clients, n, i -> get(base + "/issues?status=todo&limit=50"));
+        run("issue list, status=todo (500)", clients, n / 4, i -> get(base + "/issues?status=todo"));
+        run("get issue", clients, n, i -> get("/issues/" + pick(todoIssues)));
+        run("create issue", clients, n, i -> send("POST", base + "/issues", "{\"title\":\"Bench " + i + "\"}", 201));
+        run("add comment", clients, n, i -> send("POST", "/issues/" + pick(todoIssues) + "/comments",
+                "{\"body\":\"Progress note " + i + "\"}", 201));
+        run("checkout + release (2 requests)", clients, n / 2,
+                i -> checkoutAndRelease(i % 8, todoIssues.get(i % todoIssues.size())));
+        run("activity list (100)", clients, n, i -> get(base + "/activity"));
     }
 
     /** Issues in every status (a seventh each), one agent per client, and audit rows, as the API would write them. */
@@ -96,20 +109,24 @@ public class Bench {
                 rs.next();
                 prefix = rs.getString(1);
             }
+            // one issue a minute over the last ~70 days, as a busy company would have written them
             s.execute("insert into issues (company_id, goal_id, title, description, status, priority, issue_number,"
-                    + " identifier, created_by_user_id, assignee_agent_id, started_at, completed_at, cancelled_at)"
+                    + " identifier, created_by_user_id, assignee_agent_id, started_at, completed_at, cancelled_at,"
+                    + " created_at, updated_at)"
                     + " select '" + company + "', '" + goal + "', 'Seeded issue ' || n, 'Description of seeded issue ' || n,"
                     + " (array['backlog','todo','in_progress','in_review','done','blocked','cancelled'])[n % 7 + 1],"
                     + " (array['critical','high','medium','low'])[n % 4 + 1], n, '" + prefix + "-' || n,"
                     + " '00000000-0000-0000-0000-000000000001',"
                     + " case when n % 7 in (2, 3) then '" + agents.get(0) + "'::uuid end,"
                     + " case when n % 7 in (2, 3, 4) then now() end, case when n % 7 = 4 then now() end,"
-                    + " case when n % 7 = 6 then now() end"
+                    + " case when n % 7 = 6 then now() end,"
+                    + " now() - (" + issues + " - n) * interval '1 minute', now() - (" + issues + " - n) * interval '1 minute'"
                     + " from generate_series(1, " + issues + ") n");
             s.execute("update companies set issue_counter = " + issues + " where id = '" + company + "'");
-            s.execute("insert into activity_log (company_id, actor_type, actor_id, action, entity_type, entity_id, details)"
+            s.execute("insert into activity_log (company_id, actor_type, actor_id, action, entity_type, entity_id, details,"
+                    + " created_at)"
                     + " select company_id, 'user', '00000000-0000-0000-0000-000000000001', 'issue.created', 'issue', id::text,"
-                    + " jsonb_build_object('identifier', identifier) from issues where company_id = '" + company + "'");
+                    + " jsonb_build_object('identifier', identifier), created_at from issues where company_id = '" + company + "'");
             try (ResultSet rs = s.executeQuery("select id from issues where company_id = '" + company
                     + "' and status = 'todo' and assignee_agent_id is null order by random() limit 2000")) {
                 while (rs.next()) {
@@ -125,13 +142,6 @@ public class Bench {
         }
     }
 
-    static void warmUp(String base) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            get(base + "/issues?status=todo&limit=50");
-            get("/issues/" + pick(todoIssues));
-            get(base + "/activity");
-        }
-    }
 
     /** {@code n} calls spread over {@code clients} threads; prints the percentiles of the per-call latency. */
     static void run(String name, int clients, int n, Call call) throws Exception {
@@ -156,6 +166,9 @@ public class Bench {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         Arrays.sort(nanos);
+        if (quiet) {
+            return;
+        }
         System.out.printf(Locale.ROOT, "%-34s %8d %8.1f %8.1f %8.1f %9.0f%n", name, clients, pct(nanos, 50), pct(nanos, 95),
                 pct(nanos, 99), n / seconds);
     }

@@ -1,8 +1,8 @@
 package dev.paperclipee.agent.entity;
 
 import dev.paperclipee.shared.entity.InvalidInputException;
+import dev.paperclipee.shared.entity.JsonText;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,7 +51,7 @@ public final class HeartbeatPolicy {
         } else {
             throw new InvalidInputException(path(), "must be an object", "invalid_type");
         }
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JsonText.JSON.createObjectBuilder();
         config.forEach((key, value) -> result.add(key, key.equals(KEY) ? normalisedHeartbeat(heartbeat) : value));
         if (!config.containsKey(KEY)) {
             result.add(KEY, normalisedHeartbeat(heartbeat));
@@ -61,7 +61,7 @@ public final class HeartbeatPolicy {
 
     private static JsonObject normalisedHeartbeat(JsonObject heartbeat) {
         JsonValue interval = present(heartbeat, "intervalSec");
-        JsonObjectBuilder policy = Json.createObjectBuilder()
+        JsonObjectBuilder policy = JsonText.JSON.createObjectBuilder()
                 .add("enabled", bool(heartbeat, "enabled", interval != null))
                 .add("intervalSec", interval == null ? DEFAULT_INTERVAL_SEC : intervalSec(interval))
                 .add("maxConcurrentRuns", maxConcurrentRuns(present(heartbeat, "maxConcurrentRuns")))

@@ -1,13 +1,15 @@
 package dev.paperclipee.shared.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
+import java.util.Map;
 
 /**
  * A JSON object kept as the text of a {@code jsonb} column (a project's env, an agent's adapter
@@ -16,6 +18,15 @@ import java.io.StringReader;
  * whole text is bounded.
  */
 public final class JsonText {
+
+    /**
+     * The JSON-P provider, looked up once. {@code jakarta.json.Json.createReader} and friends look
+     * the provider up through the ServiceLoader on every call, which scans the class path; on a
+     * hot path (every activity row read, every request body) that dominated the request time.
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
 
     private JsonText() {
     }
@@ -38,7 +49,7 @@ public final class JsonText {
         if (text == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

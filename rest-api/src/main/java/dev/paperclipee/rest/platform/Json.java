@@ -2,13 +2,13 @@ package dev.paperclipee.rest.platform;
 
 import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.InvalidInputException;
+import dev.paperclipee.shared.entity.JsonText;
 import dev.paperclipee.shared.entity.NotFoundException;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -52,12 +52,7 @@ public final class Json {
 
     /** A JSON object kept as text (a {@code jsonb} column), or null. */
     public static JsonObject object(String text) {
-        if (text == null) {
-            return null;
-        }
-        try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return JsonText.parse(text);
     }
 
     /** An id in a request body: null stays null; anything but a UUID is a 400 naming the field. */

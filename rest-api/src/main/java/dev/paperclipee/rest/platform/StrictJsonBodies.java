@@ -1,8 +1,10 @@
 package dev.paperclipee.rest.platform;
 
-import jakarta.json.Json;
-import jakarta.json.stream.JsonParser;
+import dev.paperclipee.shared.entity.JsonText;
+
 import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -29,6 +31,9 @@ public class StrictJsonBodies implements ReaderInterceptor {
     static final int MAX_BYTES = 4 * 1024 * 1024;
 
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
+    /** Created once: {@code Json.createParser} looks the provider up (a class path scan) on every call. */
+    private static final JsonParserFactory PARSERS = JsonText.JSON.createParserFactory(Map.of());
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -59,7 +64,7 @@ public class StrictJsonBodies implements ReaderInterceptor {
 
     /** Why the body is not exactly one JSON object, or null when it is. */
     static String problemWith(byte[] body) {
-        try (JsonParser parser = Json.createParser(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+        try (JsonParser parser = PARSERS.createParser(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return "the body must be a JSON object";
             }
