@@ -145,7 +145,17 @@ public class Issues {
         Issue parent = draft.parentId() == null ? null : issueOf(companyId, "parentId", draft.parentId());
         Project project = draft.projectId() == null ? null : projectOf(companyId, draft.projectId());
         Goal goal = draft.goalId() == null ? null : goalOf(companyId, draft.goalId());
+        if (actor.isAgent() && status == IssueStatus.in_progress) {
+            throw new RuleViolationException("An agent starts work with POST /issues/:id/checkout, not by creating an"
+                    + " issue in_progress", Map.of("status", status.name()));
+        }
 
+        UUID goalId = goal != null ? goal.getId()
+                : parent != null && parent.getGoalId() != null ? parent.getGoalId()
+                : project != null && project.getGoalId() != null ? project.getGoalId()
+                : goals.root(companyId).getId();
+
+        // the number last: from here to commit the company row is locked for other creators
         IssueNumbers.Next next = numbers.next(companyId);
         Issue issue = new Issue(companyId, next.prefix(), next.number(), draft.title(), draft.description(), priority);
         issue.createdBy(actor.agentId(), actor.userId());
@@ -156,18 +166,11 @@ public class Issues {
             issue.assignUser(user);
         }
         if (parent != null) {
-            issue.moveUnder(parent, id -> issueOf(companyId, id));
+            issue.moveUnder(parent, id -> null); // a new issue is nobody's ancestor: no chain to walk
             issue.delegatedFrom(parent);
         }
         issue.placeIn(project == null ? null : project.getId());
-        issue.serve(goal != null ? goal.getId()
-                : parent != null && parent.getGoalId() != null ? parent.getGoalId()
-                : project != null && project.getGoalId() != null ? project.getGoalId()
-                : goals.root(companyId).getId());
-        if (actor.isAgent() && status == IssueStatus.in_progress) {
-            throw new RuleViolationException("An agent starts work with POST /issues/:id/checkout, not by creating an"
-                    + " issue in_progress", Map.of("status", status.name()));
-        }
+        issue.serve(goalId);
         issue.start(status);
         em.persist(issue);
         Map<String, Object> details = new LinkedHashMap<>();
