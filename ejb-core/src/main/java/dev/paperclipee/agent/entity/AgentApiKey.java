@@ -1,14 +1,13 @@
 package dev.paperclipee.agent.entity;
 
 import dev.paperclipee.shared.entity.Text;
+import dev.paperclipee.shared.entity.Timestamped;
 import dev.paperclipee.shared.entity.Timestamps;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
@@ -27,7 +26,7 @@ import java.util.UUID;
         query = "select k, a.status from AgentApiKey k, Agent a where k.keyHash = :hash and a.id = k.agentId")
 @NamedQuery(name = AgentApiKey.TOUCH, query = "update AgentApiKey k set k.lastUsedAt = :now where k.id = :id"
         + " and (k.lastUsedAt is null or k.lastUsedAt < :staleBefore)")
-public class AgentApiKey {
+public class AgentApiKey extends Timestamped {
 
     public static final String BY_AGENT = "AgentApiKey.byAgent";
     /** The key of a token hash and its agent's status, in one query on the unique hash index. */
@@ -56,12 +55,6 @@ public class AgentApiKey {
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
     protected AgentApiKey() {
         // JPA
     }
@@ -73,17 +66,6 @@ public class AgentApiKey {
         this.companyId = agent.getCompanyId();
         this.name = Text.required("name", name, Text.NAME);
         this.keyHash = keyHash;
-    }
-
-    @PrePersist
-    void stampCreation() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Timestamps.now();
     }
 
     /** Revokes the key; revoking a revoked key keeps its first revocation time. */
@@ -104,6 +86,4 @@ public class AgentApiKey {
     public String getKeyHash() { return keyHash; }
     public OffsetDateTime getLastUsedAt() { return lastUsedAt; }
     public OffsetDateTime getRevokedAt() { return revokedAt; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
 }

@@ -3,7 +3,7 @@ package dev.paperclipee.attachment.entity;
 import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.NullableUuid;
 import dev.paperclipee.shared.entity.Text;
-import dev.paperclipee.shared.entity.Timestamps;
+import dev.paperclipee.shared.entity.Timestamped;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -11,11 +11,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,7 +26,7 @@ import java.util.regex.Pattern;
  */
 @Entity
 @Table(name = "assets")
-public class Asset {
+public class Asset extends Timestamped {
 
     public static final int MAX_FILENAME = 255;
     public static final String OCTET_STREAM = "application/octet-stream";
@@ -71,12 +68,6 @@ public class Asset {
     @Column(name = "created_by_user_id", updatable = false)
     @Convert(converter = NullableUuid.class)
     private UUID createdByUserId;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
 
     protected Asset() {
         // JPA
@@ -137,17 +128,6 @@ public class Asset {
         return type;
     }
 
-    @PrePersist
-    void stampCreation() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     public UUID getId() { return id; }
     public UUID getCompanyId() { return companyId; }
     public StorageProvider getProvider() { return provider; }
@@ -158,6 +138,4 @@ public class Asset {
     public String getOriginalFilename() { return originalFilename; }
     public UUID getCreatedByAgentId() { return createdByAgentId; }
     public UUID getCreatedByUserId() { return createdByUserId; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
 }

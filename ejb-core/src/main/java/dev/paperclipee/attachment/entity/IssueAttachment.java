@@ -1,18 +1,15 @@
 package dev.paperclipee.attachment.entity;
 
 import dev.paperclipee.shared.entity.NullableUuid;
-import dev.paperclipee.shared.entity.Timestamps;
+import dev.paperclipee.shared.entity.Timestamped;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -24,7 +21,7 @@ import java.util.UUID;
 @NamedQuery(name = IssueAttachment.OF_ISSUE,
         query = "select a, s from IssueAttachment a, Asset s where s.id = a.assetId and a.issueId = :issueId"
                 + " order by a.createdAt, a.id")
-public class IssueAttachment {
+public class IssueAttachment extends Timestamped {
 
     public static final String OF_ISSUE = "IssueAttachment.ofIssue";
 
@@ -44,12 +41,6 @@ public class IssueAttachment {
     @Convert(converter = NullableUuid.class)
     private UUID issueCommentId;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
     protected IssueAttachment() {
         // JPA
     }
@@ -62,22 +53,9 @@ public class IssueAttachment {
         this.issueCommentId = issueCommentId;
     }
 
-    @PrePersist
-    void stampCreation() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     public UUID getId() { return id; }
     public UUID getCompanyId() { return companyId; }
     public UUID getIssueId() { return issueId; }
     public UUID getAssetId() { return assetId; }
     public UUID getIssueCommentId() { return issueCommentId; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
 }

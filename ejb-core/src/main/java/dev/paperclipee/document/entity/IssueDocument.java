@@ -1,17 +1,14 @@
 package dev.paperclipee.document.entity;
 
 import dev.paperclipee.shared.entity.InvalidInputException;
-import dev.paperclipee.shared.entity.Timestamps;
+import dev.paperclipee.shared.entity.Timestamped;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -27,7 +24,7 @@ import java.util.regex.Pattern;
 @NamedQuery(name = IssueDocument.OF_ISSUE,
         query = "select l, d from IssueDocument l, Document d where d.id = l.documentId and l.issueId = :issueId"
                 + " order by l.key")
-public class IssueDocument {
+public class IssueDocument extends Timestamped {
 
     public static final String BY_KEY = "IssueDocument.byKey";
     public static final String OF_ISSUE = "IssueDocument.ofIssue";
@@ -50,12 +47,6 @@ public class IssueDocument {
     @Column(nullable = false, updatable = false)
     private String key;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
     protected IssueDocument() {
         // JPA
     }
@@ -77,22 +68,9 @@ public class IssueDocument {
         return key;
     }
 
-    @PrePersist
-    void stampCreation() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     public UUID getId() { return id; }
     public UUID getCompanyId() { return companyId; }
     public UUID getIssueId() { return issueId; }
     public UUID getDocumentId() { return documentId; }
     public String getKey() { return key; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
 }
