@@ -21,7 +21,7 @@ esac
 if ! "$ASADMIN" list-jdbc-connection-pools | grep -qx "$POOL"; then
   "$ASADMIN" create-jdbc-connection-pool \
     --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
-    --steadypoolsize 2 --maxpoolsize 40 --isconnectvalidatereq=true --validationmethod auto-commit \
+    --steadypoolsize 2 --maxpoolsize 40 --statementcachesize 200 --isconnectvalidatereq=true --validationmethod auto-commit \
     --failconnection=true --ping=false "$POOL"
 fi
 prefix="resources.jdbc-connection-pool.$POOL.property"

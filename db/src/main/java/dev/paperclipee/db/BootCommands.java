@@ -48,7 +48,7 @@ public final class BootCommands {
         String pool = "resources.jdbc-connection-pool." + POOL;
         return String.join("\n",
                 "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-                        + " --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 40"
+                        + " --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 40 --statementcachesize 200"
                         + " --isconnectvalidatereq=true --validationmethod auto-commit"
                         + " --failconnection=true --ping=false " + POOL,
                 "set " + pool + ".property.url=${" + Launcher.PROP_DB_URL + "}",

@@ -62,6 +62,8 @@ class BootCommandsTest {
 
         assertTrue(lines.get(0).startsWith("create-jdbc-connection-pool "), lines.get(0));
         assertTrue(lines.get(0).endsWith(" " + BootCommands.POOL), lines.get(0));
+        // statements are reused per connection, so PostgreSQL plans a hot query once, not per request
+        assertTrue(lines.get(0).contains(" --statementcachesize 200 "), lines.get(0));
         assertTrue(lines.contains("set resources.jdbc-connection-pool.PaperclipPool.property.url=${paperclip.db.url}"), lines::toString);
         assertTrue(lines.contains("set resources.jdbc-connection-pool.PaperclipPool.property.user=${paperclip.db.user}"), lines::toString);
         assertTrue(lines.contains("set resources.jdbc-connection-pool.PaperclipPool.property.password=${paperclip.db.password}"), lines::toString);

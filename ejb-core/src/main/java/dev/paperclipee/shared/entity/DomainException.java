@@ -12,8 +12,12 @@ public abstract class DomainException extends RuntimeException {
 
     private final transient Object details;
 
+    /**
+     * No stack trace: a refusal is an expected answer, not a fault (it is never logged with one),
+     * and filling in the trace of a deep server stack cost more than the rest of a refused checkout.
+     */
     protected DomainException(String message, Object details) {
-        super(message);
+        super(message, null, false, false);
         this.details = details;
     }
 
