@@ -298,6 +298,13 @@ class AgentsApiIT {
         }
         assertError(api.post("/api/agents/" + id + "/keys", "{\"name\":\"late\"}"), 409);
         assertEquals("terminated", api.get("/api/agents/" + id).object().getString("status"), "final");
+
+        // the board's actions on the agent are found by ?agentId= like the agent's own
+        Api.Reply trail = api.get("/api/companies/" + company + "/activity?agentId=" + id + "&limit=500");
+        assertEquals(200, trail.status(), trail::toString);
+        List<String> actions = trail.array().stream().map(v -> v.asJsonObject().getString("action")).toList();
+        assertEquals(List.of("agent.terminated", "agent.paused", "agent.resumed", "agent.paused", "agent.created"), actions);
+        trail.array().forEach(v -> assertEquals(id, v.asJsonObject().getString("agentId")));
     }
 
     // ---- keys ----------------------------------------------------------------------------------

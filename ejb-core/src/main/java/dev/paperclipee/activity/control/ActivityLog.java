@@ -19,7 +19,10 @@ import java.util.UUID;
 @Dependent
 public class ActivityLog {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
+    /** Created on first use (a holder class), so that the pure helpers below need no JSON-B runtime. */
+    private static final class Details {
+        static final Jsonb JSON = JsonbBuilder.create();
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -32,10 +35,21 @@ public class ActivityLog {
     public ActivityEntry record(Actor actor, UUID companyId, String action, String entityType, Object entityId,
                                 Map<String, ?> details) {
         ActivityEntry entry = new ActivityEntry(companyId, actor.type(), actor.id(), action, entityType,
-                String.valueOf(entityId), actor.agentId(), actor.runId(),
-                details == null ? null : JSON.toJson(details));
+                String.valueOf(entityId), concernedAgent(actor, entityType, entityId), actor.runId(),
+                details == null ? null : Details.JSON.toJson(details));
         em.persist(entry);
         return entry;
+    }
+
+    /**
+     * The agent an entry concerns, which {@code ?agentId=} finds: the acting agent, or for the
+     * board's actions on an agent (pause, terminate, keys, …) that agent.
+     */
+    static UUID concernedAgent(Actor actor, String entityType, Object entityId) {
+        if (actor.isAgent()) {
+            return actor.agentId();
+        }
+        return "agent".equals(entityType) && entityId instanceof UUID agent ? agent : null;
     }
 
     /** The row of a partial update ({@code {"changes": {...}}}); an update that changed nothing leaves none. */

@@ -110,6 +110,7 @@ public class Agents {
             agent.reportTo(manager(companyId, draft.reportsTo()), id -> agents.inCompany(companyId, id));
         }
         em.persist(agent);
+        em.flush(); // the agent.created row names the agent (activity_log.agent_id references it)
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", agent.getName());
         details.put("role", WireEnum.of(agent.getRole()));
