@@ -243,6 +243,30 @@ class MigrationsTest {
         });
     }
 
+    /**
+     * The instance's own keys: the first insert of a name wins and a second "insert ... on
+     * conflict do nothing" leaves it alone (how nodes that start together agree on one key);
+     * a key shorter than 256 bits is refused.
+     */
+    @Test
+    void instanceKeysKeepTheFirstSecretOfAName() throws SQLException {
+        inRolledBackTransaction(c -> {
+            String insert = "insert into instance_keys (name, secret) values ('probe', decode('%s', 'hex'))"
+                    + " on conflict (name) do nothing";
+            execute(c, insert.formatted("11".repeat(32)));
+            execute(c, insert.formatted("22".repeat(32)));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "select encode(secret, 'hex'), created_at is not null from instance_keys where name = 'probe'")) {
+                assertTrue(rs.next());
+                assertEquals("11".repeat(32), rs.getString(1));
+                assertTrue(rs.getBoolean(2));
+                assertFalse(rs.next());
+            }
+            assertViolation(c, "insert into instance_keys (name, secret) values ('short', decode('" + "33".repeat(31)
+                    + "', 'hex'))", CHECK_VIOLATION, "instance_keys_secret_length_check");
+        });
+    }
+
     @Test
     void aManagerFromAnotherCompanyCannotBeStored() throws SQLException {
         inRolledBackTransaction(c -> {

@@ -31,6 +31,11 @@ public record Actor(ActorType type, String id, UUID companyId, UUID runId) {
         return new Actor(ActorType.agent, agentId.toString(), companyId, null);
     }
 
+    /** An agent acting in one heartbeat run: what it writes is recorded against that run (checkout locks, activity). */
+    public static Actor agentInRun(UUID agentId, UUID companyId, UUID runId) {
+        return new Actor(ActorType.agent, agentId.toString(), companyId, runId);
+    }
+
     public static Actor system(String component) {
         return new Actor(ActorType.system, component, null, null);
     }
