@@ -75,7 +75,8 @@ public class RunTokens {
     public static final int MAX_TOKEN_CHARS = 4096;
     /** Tolerated disagreement between the clocks of the node that signed and the node that verifies. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
-    static final String INSTANCE_KEY = "agent_jwt_hs256";
+    /** The name of the generated key in {@code instance_keys}. */
+    public static final String INSTANCE_KEY = "agent_jwt_hs256";
 
     private static final Logger LOG = Logger.getLogger(RunTokens.class.getName());
     /** header.payload.signature, each base64url without padding (an unsigned token has an empty third part). */

@@ -1,6 +1,10 @@
 package dev.paperclipee.agent.boundary;
 
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import dev.paperclipee.access.boundary.Authentication;
+import dev.paperclipee.access.control.InstanceKeys;
+import dev.paperclipee.access.control.RunTokens;
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.agent.entity.Agent;
 import dev.paperclipee.agent.entity.AgentKeyTokens;
@@ -9,8 +13,10 @@ import dev.paperclipee.company.boundary.CompanyDraft;
 import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.RuleViolationException;
 import dev.paperclipee.testing.ApplicationDeployment;
+import dev.paperclipee.testing.Sql;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -22,27 +28,36 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The agent boundary in Payara Micro against real PostgreSQL (spec §7.2, §7.3, §9.2): two
  * concurrent re-parentings that would close a loop together are serialised by the company row
- * lock, so one is refused; and API keys authenticate their agent until revoked or terminated,
- * writing {@code last_used_at} at most once a minute.
+ * lock, so one is refused; API keys authenticate their agent until revoked or terminated,
+ * writing {@code last_used_at} at most once a minute; and run-scoped tokens authenticate their
+ * agent in their run only while the run is queued or running, signed with one key that the
+ * database keeps for every node.
  */
 @ExtendWith(ArquillianExtension.class)
 class AgentsIT {
@@ -65,6 +80,12 @@ class AgentsIT {
 
     @Inject
     Authentication authentication;
+
+    @Inject
+    RunTokens runTokens;
+
+    @Inject
+    InstanceKeys instanceKeys;
 
     @Test
     void concurrentReParentingsThatWouldTogetherMakeACycleLeaveOneRefused() throws Exception {
@@ -144,6 +165,109 @@ class AgentsIT {
         assertTrue(authentication.agentKey(second.token()).isEmpty(), "a terminated agent's key is refused");
     }
 
+    @Test
+    void aRunTokenIsItsAgentInItsRunUntilTheRunEnds() throws Exception {
+        UUID company = companies.create(BOARD, new CompanyDraft("Runs " + UUID.randomUUID(), null, null, null)).getId();
+        UUID agent = hire(company, "Runner").getId();
+        UUID colleague = hire(company, "Colleague").getId();
+        UUID run = insertRun(company, agent, "running");
+        Instant inAnHour = Instant.now().plus(1, ChronoUnit.HOURS);
+
+        Actor actor = authentication.runToken(runTokens.issue(run, agent, company, inAnHour)).orElseThrow();
+        assertEquals(agent, actor.agentId());
+        assertEquals(company, actor.companyId());
+        assertEquals(run, actor.runId());
+        UUID queued = insertRun(company, agent, "queued");
+        assertEquals(queued, authentication.runToken(runTokens.issue(queued, agent, company, inAnHour)).orElseThrow().runId(),
+                "a queued run's key already works");
+
+        assertTrue(authentication.runToken(runTokens.issue(run, colleague, company, inAnHour)).isEmpty(), "not that agent's run");
+        assertTrue(authentication.runToken(runTokens.issue(UUID.randomUUID(), agent, company, inAnHour)).isEmpty(), "no such run");
+        UUID elsewhere = companies.create(BOARD, new CompanyDraft("Elsewhere " + UUID.randomUUID(), null, null, null)).getId();
+        assertTrue(authentication.runToken(runTokens.issue(run, agent, elsewhere, inAnHour)).isEmpty(), "not that company's run");
+        assertTrue(authentication.runToken("pcp_" + "0".repeat(48)).isEmpty(), "a long-lived key is no run token");
+
+        Actor byKey = Actor.agent(agent, company);
+        assertEquals(run, authentication.inRun(byKey, run).orElseThrow().runId(), "a long-lived key may act in a live run of its agent");
+        assertTrue(authentication.inRun(Actor.agent(colleague, company), run).isEmpty(), "but not in another agent's run");
+
+        for (String end : List.of("succeeded", "failed", "cancelled", "timed_out")) {
+            UUID finished = insertRun(company, agent, "running");
+            String token = runTokens.issue(finished, agent, company, inAnHour);
+            assertTrue(authentication.runToken(token).isPresent());
+            execute("update heartbeat_runs set status = '" + end + "', finished_at = now() where id = ?", finished);
+            assertTrue(authentication.runToken(token).isEmpty(), "the key dies with the run: " + end);
+            assertTrue(authentication.inRun(byKey, finished).isEmpty(), end);
+        }
+
+        String token = runTokens.issue(run, agent, company, inAnHour);
+        agents.terminate(BOARD, agent);
+        assertTrue(authentication.runToken(token).isEmpty(), "a terminated agent's run token is refused");
+    }
+
+    @Test
+    void theSigningKeyIsGeneratedOnceAndKeptInTheDatabaseForEveryNode() throws Exception {
+        assumeTrue(System.getenv(RunTokens.SECRET_ENV) == null && System.getProperty(RunTokens.SECRET_PROPERTY) == null,
+                "the container tests run without a configured secret");
+        List<Map<String, Object>> rows = Sql.rows("select secret from instance_keys where name = ?", RunTokens.INSTANCE_KEY);
+        assertEquals(1, rows.size(), "made at deployment: " + rows);
+        byte[] stored = (byte[]) rows.get(0).get("secret");
+        assertEquals(32, stored.length, "256 bits");
+
+        SignedJWT token = SignedJWT.parse(runTokens.issue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                Instant.now().plusSeconds(60)));
+        assertTrue(token.verify(new MACVerifier(stored)), "tokens are signed with the stored key");
+
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        tx.begin();
+        byte[] again = instanceKeys.secret(RunTokens.INSTANCE_KEY, 32);
+        tx.commit();
+        assertArrayEquals(stored, again, "a second node (or a restart) reads the same key instead of making one");
+        assertEquals(1L, Sql.count("select count(*) from instance_keys where name = ?", RunTokens.INSTANCE_KEY));
+    }
+
+    /**
+     * Two nodes starting together: the second one's insert waits for the first one's commit,
+     * then does nothing, and its read sees the first key (two statements under READ COMMITTED).
+     */
+    @Test
+    void twoNodesMakingTheKeyAtOnceAgreeOnOne() throws Exception {
+        ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        String name = "probe_" + UUID.randomUUID();
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        CountDownLatch secondWaiting = new CountDownLatch(1);
+        Future<byte[]> first = executor.submit(() -> {
+            UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+            tx.begin();
+            try {
+                byte[] key = instanceKeys.secret(name, 32);
+                firstInserted.countDown();
+                assertTrue(secondWaiting.await(60, TimeUnit.SECONDS), "the second node never blocked on the first one's row");
+                return key;
+            } finally {
+                tx.commit();
+            }
+        });
+        assertTrue(firstInserted.await(60, TimeUnit.SECONDS));
+        Future<byte[]> second = executor.submit(() -> {
+            UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+            tx.begin();
+            try {
+                return instanceKeys.secret(name, 32);
+            } finally {
+                tx.commit();
+            }
+        });
+        try {
+            awaitABackendWaitingForALock(second);
+        } finally {
+            secondWaiting.countDown();
+        }
+
+        assertArrayEquals(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+        assertEquals(1L, Sql.count("select count(*) from instance_keys where name = ?", name));
+    }
+
     private Agent hire(UUID company, String name) {
         return agents.create(BOARD, company, new AgentDraft(name, null, null, null, null, null, null, null, null, null,
                 null, null));
@@ -151,6 +275,28 @@ class AgentsIT {
 
     private static AgentChanges reportTo(UUID manager) {
         return new AgentChanges(null, null, null, null, null, Change.to(manager), null, null, null, null, null, null, null);
+    }
+
+    private static UUID insertRun(UUID company, UUID agent, String status) throws Exception {
+        return (UUID) Sql.value("insert into heartbeat_runs (company_id, agent_id, invocation_source, status, started_at)"
+                + " values (?, ?, 'manual', ?, case when ? = 'queued' then null else now() end) returning id",
+                company, agent, status, status);
+    }
+
+    /** Until some database session waits for a row lock, as the second insert of a key does. */
+    private static void awaitABackendWaitingForALock(Future<?> second) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Sql.count("select count(*) from pg_stat_activity where datname = current_database()"
+                + " and wait_event_type = 'Lock' and query like 'insert into instance_keys%'") == 0) {
+            if (second.isDone()) {
+                second.get(); // surfaces its failure; a normal return without waiting is a failure too
+                throw new AssertionError("the second insert did not wait for the first transaction");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("no session waited for the first one's key row");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // between two polls of the condition
+        }
     }
 
     private static OffsetDateTime lastUsedAt(UUID keyId) throws Exception {
