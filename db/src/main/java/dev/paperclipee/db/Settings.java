@@ -1,5 +1,6 @@
 package dev.paperclipee.db;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,11 +14,18 @@ import java.util.Map;
  * @param port         {@code PORT}, default 8080
  * @param databaseUrl  {@code DATABASE_URL} (+ {@code DATABASE_USER}/{@code DATABASE_PASSWORD}), or null for the embedded database
  * @param storage      {@code PAPERCLIP_STORAGE_DIR}, or null for {@code <instance dir>/data/storage}
+ *
+ * <p>{@code PAPERCLIP_AGENT_JWT_SECRET} is only checked here (long enough), not kept: the
+ * application reads it from the environment, and a record's {@code toString} must not carry it.
  */
 public record Settings(Path home, String instance, String bindAddress, int port, DatabaseUrl databaseUrl, Path storage) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    /** The key of run-scoped agent tokens; the application reads it itself (ejb-core's RunTokens). */
+    static final String AGENT_JWT_SECRET = "PAPERCLIP_AGENT_JWT_SECRET";
+    /** HS256 needs 256 bits; RunTokens refuses a shorter key too, this only says so before the server boots. */
+    static final int AGENT_JWT_SECRET_MIN_BYTES = 32;
 
     public static Settings fromEnvironment(Map<String, String> env) throws LaunchException {
         Path home = env.containsKey("PAPERCLIP_HOME") && !env.get("PAPERCLIP_HOME").isBlank()
@@ -33,6 +41,7 @@ public record Settings(Path home, String instance, String bindAddress, int port,
         DatabaseUrl database = url == null || url.isBlank()
                 ? null
                 : DatabaseUrl.parse(url, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
+        checkAgentJwtSecret(env.get(AGENT_JWT_SECRET));
         String storage = env.get("PAPERCLIP_STORAGE_DIR");
         return new Settings(home.toAbsolutePath().normalize(), instance, bind, port, database,
                 storage == null || storage.isBlank() ? null : Path.of(storage.strip()).toAbsolutePath().normalize());
@@ -55,6 +64,19 @@ public record Settings(Path home, String instance, String bindAddress, int port,
 
     public boolean embeddedDatabase() {
         return databaseUrl == null;
+    }
+
+    /** A set secret must be long enough; its value is never kept here nor shown. Blank means unset. */
+    private static void checkAgentJwtSecret(String secret) throws LaunchException {
+        if (secret == null || secret.isBlank()) {
+            return;
+        }
+        int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < AGENT_JWT_SECRET_MIN_BYTES) {
+            throw new LaunchException(AGENT_JWT_SECRET + " must be at least " + AGENT_JWT_SECRET_MIN_BYTES
+                    + " bytes long (it has " + bytes + "). Set a longer random value, or unset it to let the server"
+                    + " keep a generated key in the database.");
+        }
     }
 
     private static int parsePort(String value) throws LaunchException {

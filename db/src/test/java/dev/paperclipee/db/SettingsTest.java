@@ -50,6 +50,24 @@ class SettingsTest {
         assertEquals(Settings.fromEnvironment(Map.of()), settings);
     }
 
+    @Test
+    void aShortAgentJwtSecretIsRefusedWithoutShowingIt() {
+        LaunchException e = assertThrows(LaunchException.class,
+                () -> Settings.fromEnvironment(env("PAPERCLIP_AGENT_JWT_SECRET", "s3cret-but-only-24-bytes")));
+
+        assertTrue(e.getMessage().startsWith("PAPERCLIP_AGENT_JWT_SECRET must be at least 32 bytes long (it has 24)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "0123456789abcdef0123456789abcdef", "€€€€€€€€€€€"})
+    void anAgentJwtSecretOf32BytesOrNoneIsAccepted(String secret) throws LaunchException {
+        Settings settings = Settings.fromEnvironment(env("PAPERCLIP_AGENT_JWT_SECRET", secret));
+
+        assertFalse(settings.toString().contains(secret.isBlank() ? "PAPERCLIP_AGENT_JWT_SECRET" : secret), "not kept");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1", "80", "8081", " 9000 ", "65535"})
     void portsFromOneTo65535(String port) throws LaunchException {

@@ -110,6 +110,18 @@ class LauncherIT {
     }
 
     @Test
+    void aShortAgentJwtSecretIsRefusedWithoutPrintingIt() {
+        Path home = root.resolve("short-jwt-secret");
+
+        Outcome outcome = run("short-jwt-secret", Map.of("PAPERCLIP_HOME", home.toString(), "PORT", freePort(),
+                "PAPERCLIP_AGENT_JWT_SECRET", "too-short-s3cret"));
+
+        outcome.assertRefused("PAPERCLIP_AGENT_JWT_SECRET must be at least 32 bytes long (it has 16)");
+        assertFalse(outcome.all().contains("s3cret"), "the secret is never printed: " + outcome);
+        assertFalse(Files.exists(home.resolve("instances/default/db")), "refused before the database starts");
+    }
+
+    @Test
     void aSecondProcessOnTheSameInstanceIsRefusedAndTheFirstKeepsServing() {
         PaperclipApp app = PaperclipApp.get();
         Map<String, String> env = new java.util.HashMap<>(app.environment());

@@ -45,6 +45,12 @@ import java.util.regex.Pattern;
  */
 public final class PaperclipApp {
 
+    /**
+     * The key of run-scoped agent tokens in the shared process, so that tests can mint tokens the
+     * way the heartbeat does (RunTokensApiIT). The generated, database-kept key an operator gets
+     * without it is covered by ejb-core's AgentsIT.
+     */
+    static final String AGENT_JWT_SECRET = "system-tests-only: 0123456789abcdef0123456789abcdef";
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Pattern EMBEDDED_PORT = Pattern.compile("paperclip: embedded PostgreSQL on port (\\d+)");
@@ -193,6 +199,7 @@ public final class PaperclipApp {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PAPERCLIP_HOME", home.toString());
         env.put("PORT", String.valueOf(port));
+        env.put("PAPERCLIP_AGENT_JWT_SECRET", AGENT_JWT_SECRET);
         if (externalDatabase != null) {
             env.put("DATABASE_URL", externalDatabase.jdbcUrl());
             if (externalDatabase.user() != null) {
