@@ -49,6 +49,8 @@ public final class Redactor {
     private static final Set<String> PLAIN_HEADERS =
             Set.of("content-type", "accept", "accept-language", "accept-encoding", "content-language", "user-agent", "cache-control");
 
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z-]+\\s+(\\S+)");
+
     private static final Redactor NONE = new Redactor(List.of());
 
     private final List<String> secrets;
@@ -99,6 +101,11 @@ public final class Redactor {
         config.textMap("headers").forEach((name, value) -> {
             if (!PLAIN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 secrets.add(value);
+                // "Basic dXNlcjpwYXNz": the credentials may also show up without their scheme
+                Matcher scheme = SCHEME.matcher(value);
+                if (scheme.matches()) {
+                    secrets.add(scheme.group(1));
+                }
             }
         });
         secrets.addAll(secretValues(System.getenv()));
