@@ -10,8 +10,10 @@ package dev.paperclipee.heartbeat.control;
  * only for as long as starting takes (spawning a process, sending the request); the work itself
  * continues after it returns and is reported through {@link Execution#completion()}. Output goes
  * to the {@link RunOutput} as it arrives. An invocation that cannot start at all (missing command,
- * bad configuration, refused connection) throws {@link AdapterException}: the run fails with that
- * message and code.
+ * bad configuration) throws {@link AdapterException}: the run fails with that message and code.
+ * Failures that only show once the work is under way (a refused connection of an http agent, whose
+ * request is sent asynchronously) end the run through the completion instead, with the same kind
+ * of error code.
  */
 public interface AgentAdapter {
 

@@ -37,4 +37,14 @@ public interface Execution {
     default Optional<String> externalRunId() {
         return Optional.empty();
     }
+
+    /**
+     * A remote agent reported the run's end through the callback endpoint (spec §11.3 "optional
+     * callback endpoint allows asynchronous completion updates"): ends the run with that result.
+     * Returns false when this execution takes no reports (a process, an http agent answering in
+     * its response) or has already ended; the caller then leaves the run as it is.
+     */
+    default boolean report(RunResult result) {
+        return false;
+    }
 }
