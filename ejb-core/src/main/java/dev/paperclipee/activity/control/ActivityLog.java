@@ -34,8 +34,14 @@ public class ActivityLog {
      */
     public ActivityEntry record(Actor actor, UUID companyId, String action, String entityType, Object entityId,
                                 Map<String, ?> details) {
+        return record(actor, companyId, action, entityType, entityId, concernedAgent(actor, entityType, entityId), details);
+    }
+
+    /** A row about something an agent owns but is not itself the agent, e.g. one of its heartbeat runs. */
+    public ActivityEntry record(Actor actor, UUID companyId, String action, String entityType, Object entityId,
+                                UUID agentId, Map<String, ?> details) {
         ActivityEntry entry = new ActivityEntry(companyId, actor.type(), actor.id(), action, entityType,
-                String.valueOf(entityId), concernedAgent(actor, entityType, entityId), actor.runId(),
+                String.valueOf(entityId), agentId, actor.runId(),
                 details == null ? null : Details.JSON.toJson(details));
         em.persist(entry);
         return entry;

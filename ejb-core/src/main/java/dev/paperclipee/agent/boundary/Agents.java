@@ -19,6 +19,7 @@ import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +48,9 @@ public class Agents {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<AgentHalted> halted;
 
     @Inject
     CompanyScope scope;
@@ -180,6 +184,7 @@ public class Agents {
         agent.pause(PauseReason.manual);
         activity.record(actor, agent.getCompanyId(), "agent.paused", "agent", agentId,
                 Map.of("pauseReason", WireEnum.of(agent.getPauseReason())));
+        halted.fire(new AgentHalted(agentId, agent.getCompanyId(), "agent_paused"));
         return agent;
     }
 
@@ -203,6 +208,7 @@ public class Agents {
         agent.terminate();
         activity.record(actor, agent.getCompanyId(), "agent.terminated", "agent", agentId,
                 Map.of("previousStatus", WireEnum.of(before)));
+        halted.fire(new AgentHalted(agentId, agent.getCompanyId(), "agent_terminated"));
         return agent;
     }
 

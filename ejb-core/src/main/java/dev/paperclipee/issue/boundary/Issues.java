@@ -30,6 +30,7 @@ import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -59,8 +60,18 @@ public class Issues {
     static final Set<IssueStatus> CLAIMABLE = EnumSet.of(IssueStatus.backlog, IssueStatus.todo, IssueStatus.blocked,
             IssueStatus.in_review, IssueStatus.in_progress);
 
+    /**
+     * Statuses in which an agent's issue asks for its agent (execution-semantics §2, §3): a parked
+     * {@code backlog} issue wakes nobody, nor does a closed one.
+     */
+    static final Set<IssueStatus> WAKING = EnumSet.of(IssueStatus.todo, IssueStatus.in_progress, IssueStatus.blocked,
+            IssueStatus.in_review);
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<IssueAssigned> assigned;
 
     @Inject
     CompanyScope scope;
@@ -180,6 +191,9 @@ public class Issues {
         details.put("assigneeAgentId", text(issue.getAssigneeAgentId()));
         details.put("parentId", text(issue.getParentId()));
         activity.record(actor, companyId, "issue.created", "issue", issue.getId(), details);
+        if (issue.getAssigneeAgentId() != null && WAKING.contains(issue.getStatus())) {
+            assigned.fire(new IssueAssigned(companyId, issue.getId(), issue.getAssigneeAgentId(), actor));
+        }
         return issue;
     }
 
@@ -194,6 +208,8 @@ public class Issues {
         if (changes.comment() != null) {
             Text.required("comment", changes.comment(), IssueComment.MAX_BODY);
         }
+        UUID assigneeBefore = issue.getAssigneeAgentId();
+        boolean wakingBefore = WAKING.contains(issue.getStatus());
         ChangeSet changed = new ChangeSet();
         changed.text("title", changes.title(), issue.getTitle(), issue::retitle);
         changed.description(changes.description(), issue.getDescription(), issue::describe);
@@ -222,6 +238,10 @@ public class Issues {
             thread.add(actor, issue, changes.comment());
         }
         activity.recordChanges(actor, companyId, "issue.updated", "issue", issueId, changed);
+        UUID assignee = issue.getAssigneeAgentId();
+        if (assignee != null && WAKING.contains(issue.getStatus()) && (!assignee.equals(assigneeBefore) || !wakingBefore)) {
+            assigned.fire(new IssueAssigned(companyId, issueId, assignee, actor));
+        }
         return issue;
     }
 

@@ -2,10 +2,12 @@ package dev.paperclipee.issue.control;
 
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
+import dev.paperclipee.issue.boundary.IssueCommented;
 import dev.paperclipee.issue.entity.Issue;
 import dev.paperclipee.issue.entity.IssueComment;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,12 +30,16 @@ public class IssueThread {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    Event<IssueCommented> commented;
+
     public IssueComment add(Actor actor, Issue issue, String body) {
         IssueComment comment = new IssueComment(issue, actor.agentId(), actor.userId(), body);
         em.persist(comment);
         activity.record(actor, issue.getCompanyId(), "issue.comment_added", "issue", issue.getId(),
                 Map.of("commentId", comment.getId().toString(), "identifier", issue.getIdentifier(),
                         "bodyLength", comment.getBody().length()));
+        commented.fire(new IssueCommented(issue.getCompanyId(), issue.getId(), comment.getId(), actor, comment.getBody()));
         return comment;
     }
 

@@ -1,0 +1,76 @@
+package dev.paperclipee.cost.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Books a cost event and advances the month's spend of its agent and company in the caller's
+ * transaction (spec §13.3: events are facts; {@code spent_monthly_cents} is advanced by an atomic
+ * SQL increment, never read-modify-write, so concurrent reports cannot lose each other). The
+ * issue's project and goal are taken from the issue when not given.
+ */
+@Dependent
+public class CostLedger {
+
+    /** What one cost event records (spec §7.9). Token counts and cents are bounded by the columns (int). */
+    public record Entry(UUID companyId, UUID agentId, UUID issueId, UUID heartbeatRunId, String provider, String model,
+                        long inputTokens, long cachedInputTokens, long outputTokens, long costCents,
+                        OffsetDateTime occurredAt) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    public UUID book(Entry entry) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into cost_events (id, company_id, agent_id, issue_id, project_id, goal_id, heartbeat_run_id,
+                                                 billing_code, provider, model, input_tokens, cached_input_tokens,
+                                                 output_tokens, cost_cents, occurred_at)
+                        select cast(?1 as uuid), cast(?2 as uuid), cast(?3 as uuid), i.id, i.project_id, i.goal_id,
+                               cast(?5 as uuid), i.billing_code, ?6, ?7, ?8, ?9, ?10, ?11, cast(?12 as timestamptz)
+                          from (select 1) one
+                          left join issues i on i.id = cast(?4 as uuid) and i.company_id = cast(?2 as uuid)
+                        """)
+                .setParameter(1, id.toString())
+                .setParameter(2, entry.companyId().toString())
+                .setParameter(3, entry.agentId().toString())
+                .setParameter(4, entry.issueId() == null ? null : entry.issueId().toString())
+                .setParameter(5, entry.heartbeatRunId() == null ? null : entry.heartbeatRunId().toString())
+                .setParameter(6, entry.provider())
+                .setParameter(7, entry.model())
+                .setParameter(8, clamp(entry.inputTokens()))
+                .setParameter(9, clamp(entry.cachedInputTokens()))
+                .setParameter(10, clamp(entry.outputTokens()))
+                .setParameter(11, clamp(entry.costCents()))
+                .setParameter(12, entry.occurredAt().toString())
+                .executeUpdate();
+        int cents = clamp(entry.costCents());
+        if (cents > 0) {
+            em.createNativeQuery("""
+                            update agents set spent_monthly_cents = least(spent_monthly_cents::bigint + ?2, 2147483647)
+                             where id = cast(?1 as uuid)
+                            """)
+                    .setParameter(1, entry.agentId().toString())
+                    .setParameter(2, cents)
+                    .executeUpdate();
+            em.createNativeQuery("""
+                            update companies set spent_monthly_cents = least(spent_monthly_cents::bigint + ?2, 2147483647)
+                             where id = cast(?1 as uuid)
+                            """)
+                    .setParameter(1, entry.companyId().toString())
+                    .setParameter(2, cents)
+                    .executeUpdate();
+        }
+        return id;
+    }
+
+    /** The columns are 32-bit: an absurd report is capped rather than failing the run's bookkeeping. */
+    private static int clamp(long value) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, value));
+    }
+}
