@@ -60,4 +60,14 @@ public final class Sql {
     public static Object value(String sql, Object... params) throws Exception {
         return one(sql, params).values().iterator().next();
     }
+
+    /** A statement without a result; returns the number of rows it changed. */
+    public static int update(String sql, Object... params) throws Exception {
+        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
 }

@@ -75,8 +75,8 @@ class ActivityApiIT {
         other = createCompany("Other Activity " + token());
         try (Connection db = PaperclipApp.get().openDatabase()) {
             agent = GoalsAndProjectsApiIT.insertAgent(company);
-            run = queryString(db, "insert into heartbeat_runs (company_id, agent_id, invocation_source) values (?::uuid, ?::uuid,"
-                    + " 'manual') returning id::text", company, agent);
+            run = queryString(db, "insert into heartbeat_runs (company_id, agent_id, invocation_source, scheduled_at)"
+                    + " values (?::uuid, ?::uuid, 'manual', now() + interval '1 day') returning id::text", company, agent);
             created = insert(db, company, "2020-01-01T10:00:00Z", "user", BOARD_USER, "issue.created", "issue", issue1,
                     null, null, "{\"title\": \"First\", \"nested\": {\"list\": [1, null, \"x\"]}}");
             checkedOut = insert(db, company, "2020-01-02T10:00:00Z", "agent", agent, "issue.checked_out", "issue", issue1,

@@ -243,7 +243,9 @@ class RunTokensApiIT {
     static String insertRun(String companyId, String agentId, String status) throws SQLException {
         try (Connection db = PaperclipApp.get().openDatabase();
              PreparedStatement q = db.prepareStatement("insert into heartbeat_runs (company_id, agent_id, invocation_source,"
-                     + " status, started_at) values (?::uuid, ?::uuid, 'manual', ?, now()) returning id::text")) {
+                     // not due: the application's dispatcher must not start a queued test run
+                     + " status, started_at, scheduled_at) values (?::uuid, ?::uuid, 'manual', ?, now(),"
+                     + " now() + interval '1 day') returning id::text")) {
             q.setString(1, companyId);
             q.setString(2, agentId);
             q.setString(3, status);

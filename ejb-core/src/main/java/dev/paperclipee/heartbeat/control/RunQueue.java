@@ -61,14 +61,13 @@ public class RunQueue {
                   from agents a join companies c on c.id = a.company_id
                  where %s and %s
                    and a.runtime_config -> 'heartbeat' -> 'enabled' = 'true'::jsonb
-                   and (a.last_heartbeat_at is null
-                        or a.last_heartbeat_at + make_interval(secs => case
+                   and coalesce(a.last_heartbeat_at, a.created_at) + make_interval(secs => case
                                when jsonb_typeof(a.runtime_config -> 'heartbeat' -> 'intervalSec') = 'number'
                                then greatest(floor((a.runtime_config -> 'heartbeat' ->> 'intervalSec')::numeric), 30)
-                               else 300 end) <= now())
+                               else 300 end) <= now()
                    and not exists (select 1 from heartbeat_runs r
                                     where r.agent_id = a.id and r.status in ('queued', 'running'))
-                 order by a.last_heartbeat_at nulls first, a.id
+                 order by coalesce(a.last_heartbeat_at, a.created_at), a.id
                  limit ?1
                    for update of a skip locked
             ), stamped as (
@@ -200,7 +199,11 @@ public class RunQueue {
         return rows.stream().findFirst().map(row -> UUID.fromString(row.toString()));
     }
 
-    /** Queues a timer heartbeat for up to {@code limit} agents that are due (§11.5 skip rules); returns how many. */
+    /**
+     * Queues a timer heartbeat for up to {@code limit} agents that are due (§11.5 skip rules);
+     * returns how many. An agent is due {@code intervalSec} after its last heartbeat, or after its
+     * creation if it never had one: a new agent does not fire the moment it is hired.
+     */
     public int enqueueDueTimers(int limit) {
         return em.createNativeQuery(ENQUEUE_DUE_TIMERS).setParameter(1, limit).executeUpdate();
     }

@@ -278,8 +278,10 @@ class AgentsIT {
     }
 
     private static UUID insertRun(UUID company, UUID agent, String status) throws Exception {
-        return (UUID) Sql.value("insert into heartbeat_runs (company_id, agent_id, invocation_source, status, started_at)"
-                + " values (?, ?, 'manual', ?, case when ? = 'queued' then null else now() end) returning id",
+        // a queued run is scheduled a day ahead, so the container's own dispatcher never starts it
+        return (UUID) Sql.value("insert into heartbeat_runs (company_id, agent_id, invocation_source, status, started_at,"
+                + " scheduled_at) values (?, ?, 'manual', ?, case when ? = 'queued' then null else now() end,"
+                + " now() + interval '1 day') returning id",
                 company, agent, status, status);
     }
 
