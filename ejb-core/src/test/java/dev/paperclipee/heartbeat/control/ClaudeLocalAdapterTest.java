@@ -4,9 +4,9 @@ import dev.paperclipee.heartbeat.entity.RunStatus;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
@@ -15,9 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import static dev.paperclipee.heartbeat.control.Fixtures.TOKEN;
 import static dev.paperclipee.heartbeat.control.Fixtures.await;
@@ -35,6 +32,9 @@ class ClaudeLocalAdapterTest {
 
     private static final String PROMPT = "You were assigned ACM-1. Work on it.\n";
 
+    @RegisterExtension
+    final AdapterThreads threads = new AdapterThreads();
+
     @TempDir
     Path work;
     @TempDir
@@ -42,25 +42,15 @@ class ClaudeLocalAdapterTest {
     @TempDir
     Path record;
 
-    private ExecutorService pool;
-    private ScheduledExecutorService timer;
     private ClaudeLocalAdapter adapter;
     private Path claude;
 
     @BeforeEach
     void start() throws Exception {
-        pool = Executors.newCachedThreadPool();
-        timer = Executors.newSingleThreadScheduledExecutor();
-        adapter = new ClaudeLocalAdapter(pool, timer, Map.of("PATH", System.getenv("PATH"),
+        adapter = new ClaudeLocalAdapter(threads.pool, threads.timer, Map.of("PATH", System.getenv("PATH"),
                 "ANTHROPIC_API_KEY", "sk-ant-server-key-123", "SERVER_ONLY_SECRET", "not-for-agents"));
         claude = FakeCli.install(bin, "fake-claude.sh");
         Files.writeString(work.resolve("AGENTS.md"), "Be terse. Ship small steps.\n");
-    }
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-        timer.shutdownNow();
     }
 
     private JsonObject config(String mode, String extra) {

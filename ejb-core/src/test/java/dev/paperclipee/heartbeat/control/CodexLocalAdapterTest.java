@@ -4,18 +4,15 @@ import dev.paperclipee.heartbeat.entity.RunStatus;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import static dev.paperclipee.heartbeat.control.Fixtures.TOKEN;
 import static dev.paperclipee.heartbeat.control.Fixtures.invocation;
@@ -31,6 +28,9 @@ class CodexLocalAdapterTest {
 
     private static final String PROMPT = "You were assigned ACM-2. Work on it.";
 
+    @RegisterExtension
+    final AdapterThreads threads = new AdapterThreads();
+
     @TempDir
     Path work;
     @TempDir
@@ -38,23 +38,13 @@ class CodexLocalAdapterTest {
     @TempDir
     Path record;
 
-    private ExecutorService pool;
-    private ScheduledExecutorService timer;
     private CodexLocalAdapter adapter;
     private Path codex;
 
     @BeforeEach
     void start() throws Exception {
-        pool = Executors.newCachedThreadPool();
-        timer = Executors.newSingleThreadScheduledExecutor();
-        adapter = new CodexLocalAdapter(pool, timer, Map.of("PATH", System.getenv("PATH"), "OPENAI_API_KEY", "sk-openai-server-1"));
+        adapter = new CodexLocalAdapter(threads.pool, threads.timer, Map.of("PATH", System.getenv("PATH"), "OPENAI_API_KEY", "sk-openai-server-1"));
         codex = FakeCli.install(bin, "fake-codex.sh");
-    }
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-        timer.shutdownNow();
     }
 
     private RunResult run(String mode, String extra, String sessionId) throws Exception {

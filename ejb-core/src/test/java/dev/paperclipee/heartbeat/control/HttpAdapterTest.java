@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
+
 import java.util.concurrent.TimeUnit;
 
 import static dev.paperclipee.heartbeat.control.Fixtures.AGENT;
@@ -47,6 +48,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The http adapter against a real local HTTP server (spec §11.3). */
 class HttpAdapterTest {
 
+    @RegisterExtension
+    final AdapterThreads threads = new AdapterThreads();
+
     private record Received(String method, String path, String authorization, String contentType, String body) {
     }
 
@@ -58,8 +62,6 @@ class HttpAdapterTest {
 
     private HttpServer server;
     private ExecutorService serverThreads;
-    private ExecutorService pool;
-    private ScheduledExecutorService timer;
     private HttpAdapter adapter;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -73,9 +75,7 @@ class HttpAdapterTest {
         server.setExecutor(serverThreads);
         server.createContext("/", this::handle);
         server.start();
-        pool = Executors.newCachedThreadPool();
-        timer = Executors.newSingleThreadScheduledExecutor();
-        adapter = new HttpAdapter(pool, timer);
+        adapter = new HttpAdapter(threads.pool, threads.timer);
     }
 
     @AfterEach
@@ -83,8 +83,6 @@ class HttpAdapterTest {
         release.countDown();
         server.stop(0);
         serverThreads.shutdownNow();
-        pool.shutdownNow();
-        timer.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
