@@ -337,13 +337,11 @@ public final class HttpAdapter implements AgentAdapter {
             }
             RunResult reported = result.externalRunId() == null && externalRunId != null
                     ? result.withExternalRunId(externalRunId) : result;
+            // a report may overtake the answer to the request; the answer is then ignored, not
+            // aborted, since an agent may treat a dropped connection as its caller giving up
             boolean taken = end(reported);
             if (taken) {
-                CompletableFuture<HttpResponse<byte[]>> request = inFlight;
                 output.system("The agent reported the run as " + result.status());
-                if (request != null && !request.isDone()) {
-                    request.cancel(true);
-                }
             }
             return taken;
         }

@@ -247,6 +247,18 @@ class HttpAdapterTest {
     }
 
     @Test
+    void aReportMayOvertakeTheAnswer() throws Exception {
+        answer = new Answer(500, "late and failing", release);
+        Execution execution = invoke(",'completion':'callback'");
+        await("the request arrived", Duration.ofSeconds(5), () -> !received.isEmpty());
+
+        assertTrue(execution.report(RunResult.succeeded(null)));
+        release.countDown();
+
+        assertEquals(RunStatus.succeeded, result(execution).status(), "the answer that follows changes nothing");
+    }
+
+    @Test
     void callbackModeTimesOutWithoutAReport() throws Exception {
         answer = new Answer(202, "", null);
 
