@@ -141,9 +141,6 @@ final class AdapterConfig {
         if (value == null) {
             return otherwise;
         }
-        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-            return value == JsonValue.TRUE;
-        }
         if (value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE) {
             return value.getValueType() == JsonValue.ValueType.TRUE;
         }

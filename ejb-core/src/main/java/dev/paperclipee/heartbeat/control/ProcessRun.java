@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -269,10 +268,5 @@ final class ProcessRun implements Execution {
     @Override
     public Optional<ProcessHandle> process() {
         return Optional.of(process.toHandle());
-    }
-
-    @Override
-    public Optional<Instant> processStart() {
-        return process.info().startInstant();
     }
 }

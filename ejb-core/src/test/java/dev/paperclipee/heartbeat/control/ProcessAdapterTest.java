@@ -4,9 +4,9 @@ import dev.paperclipee.heartbeat.entity.RunStatus;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -16,9 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,26 +34,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The process adapter with real child processes (spec §11.2). */
 class ProcessAdapterTest {
 
+    @RegisterExtension
+    final AdapterThreads threads = new AdapterThreads();
+
     @TempDir
     Path work;
 
-    private ExecutorService pool;
-    private ScheduledExecutorService timer;
     private ProcessAdapter adapter;
     private final RecordedOutput output = new RecordedOutput();
 
     @BeforeEach
     void start() {
-        pool = Executors.newCachedThreadPool();
-        timer = Executors.newSingleThreadScheduledExecutor();
-        adapter = new ProcessAdapter(pool, timer, Map.of("PATH", System.getenv("PATH"), "HOME", "/home/server",
+        adapter = new ProcessAdapter(threads.pool, threads.timer, Map.of("PATH", System.getenv("PATH"), "HOME", "/home/server",
                 "DATABASE_PASSWORD", "server-db-password", "LANG", "C.UTF-8"));
-    }
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-        timer.shutdownNow();
     }
 
     private Execution run(String script, String extraConfig) throws AdapterException {
