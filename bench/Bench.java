@@ -28,7 +28,13 @@ import java.util.regex.Pattern;
  * throughput over HTTP with 1 and 8 concurrent clients, and a race of 100 concurrent checkouts on
  * one issue. Run by {@code bench/run.sh}, which starts the application and passes the URLs.
  *
- * <p>Usage: {@code java -cp postgresql.jar bench/Bench.java <api base URL> <jdbc URL> [issues]}
+ * <p>The heartbeat benchmark (issue 4, "Speed"): invoke acknowledgement latency with 1 and 8
+ * clients, one scheduler tick with 1,000 due agents running a trivial process (all claimed and
+ * started, none twice; the server logs how long its tick and claim took), and the server's resident
+ * memory and threads while 100 runs are live.
+ *
+ * <p>Usage: {@code java -cp postgresql.jar bench/Bench.java <api base URL> <jdbc URL> [issues]}, or
+ * {@code … <api base URL> <jdbc URL> heartbeat <server pid> <server log>}
  */
 public class Bench {
 
@@ -45,6 +51,10 @@ public class Bench {
         api = args[0].endsWith("/") ? args[0].substring(0, args[0].length() - 1) : args[0];
         String jdbc = args[1];
         jdbcUrl = jdbc;
+        if (args.length > 2 && args[2].equals("heartbeat")) {
+            heartbeat(Long.parseLong(args[3]), java.nio.file.Path.of(args[4]));
+            return;
+        }
         int issues = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
 
         company = extract(send("POST", "/companies", "{\"name\":\"Bench " + System.nanoTime() + "\"}", 201));
@@ -209,6 +219,112 @@ public class Bench {
         if (won != 1 || conflicts != contenders - 1) {
             throw new IllegalStateException("the race must have exactly one winner");
         }
+    }
+
+    static void heartbeat(long serverPid, java.nio.file.Path serverLog) throws Exception {
+        company = extract(send("POST", "/companies", "{\"name\":\"Heartbeat Bench " + System.nanoTime() + "\"}", 201));
+        List<String> invokees = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            invokees.add(extract(send("POST", "/companies/" + company + "/agents", "{\"name\":\"Invokee " + i
+                    + "\",\"adapterConfig\":{\"command\":\"true\"}}", 201)));
+        }
+        quiet = true;
+        run("invoke", 8, 400, i -> hit("POST", "/agents/" + invokees.get(i % invokees.size()) + "/heartbeat/invoke", "{}", 202));
+        awaitNoActiveRuns();
+        quiet = false;
+        System.out.printf("%-34s %8s %8s %8s %8s %9s%n", "scenario", "clients", "p50 ms", "p95 ms", "p99 ms", "req/s");
+        for (int clients : new int[] {1, 8}) {
+            int n = clients == 1 ? 500 : 2000;
+            run("invoke (202, run queued)", clients, n,
+                    i -> hit("POST", "/agents/" + invokees.get(i % invokees.size()) + "/heartbeat/invoke", "{}", 202));
+            awaitNoActiveRuns();
+        }
+
+        try (Connection db = DriverManager.getConnection(jdbcUrl); Statement s = db.createStatement()) {
+            long start = System.nanoTime();
+            s.executeUpdate("insert into agents (company_id, name, adapter_config, runtime_config, last_heartbeat_at)"
+                    + " select '" + company + "'::uuid, 'Due ' || n, '{\"command\":\"true\"}',"
+                    + " '{\"heartbeat\":{\"enabled\":true,\"intervalSec\":3600,\"maxConcurrentRuns\":20,\"wakeOnDemand\":true}}',"
+                    + " now() - interval '2 hours' from generate_series(1, 1000) n");
+            String due = "select count(*) from heartbeat_runs r join agents a on a.id = r.agent_id"
+                    + " where a.name like 'Due %' and a.company_id = '" + company + "'::uuid";
+            double claimed = awaitCount(s, due + " and r.started_at is not null", 1000, start);
+            double finished = awaitCount(s, due + " and r.status = 'succeeded'", 1000, start);
+            long twice = count(s, "select count(*) from (select r.agent_id from heartbeat_runs r join agents a on a.id = r.agent_id"
+                    + " where a.name like 'Due %' and a.company_id = '" + company + "'::uuid group by r.agent_id having count(*) > 1) x");
+            System.out.printf(Locale.ROOT, "tick with 1,000 due agents (`true`): all started %.1f s and all succeeded %.1f s"
+                    + " after they became due (the tick comes every 10 s); agents started twice: %d%n", claimed, finished, twice);
+            try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(serverLog)) {
+                lines.filter(line -> line.contains("Heartbeat tick:") || line.contains("Heartbeat claimed"))
+                        .map(line -> line.replaceAll(".*(Heartbeat [^\\]]*? in \\d+ ms).*", "  server: $1"))
+                        .filter(line -> line.startsWith("  server:")).forEach(System.out::println);
+            }
+
+            String before100 = memory(serverPid);
+            s.executeUpdate("insert into agents (company_id, name, adapter_config) select '" + company + "'::uuid,"
+                    + " 'Sleeper ' || n, '{\"command\":\"sleep\",\"args\":[\"120\"],\"graceSec\":1}' from generate_series(1, 100) n");
+            List<String> sleepers = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select id from agents where name like 'Sleeper %' and company_id = '" + company + "'::uuid")) {
+                while (rs.next()) {
+                    sleepers.add(rs.getString(1));
+                }
+            }
+            long t = System.nanoTime();
+            for (String sleeper : sleepers) {
+                hit("POST", "/agents/" + sleeper + "/heartbeat/invoke", "{}", 202);
+            }
+            double live = awaitCount(s, "select count(*) from heartbeat_runs r join agents a on a.id = r.agent_id where a.name like"
+                    + " 'Sleeper %' and r.status = 'running' and r.process_pid is not null", 100, t);
+            Thread.sleep(2_000);
+            String during = memory(serverPid);
+            System.out.printf(Locale.ROOT, "100 concurrent runs (`sleep`): all running after %.1f s; server before: %s; with 100 live runs: %s%n",
+                    live, before100, during);
+            for (String sleeper : sleepers) {
+                hit("POST", "/agents/" + sleeper + "/pause", "{}", 200);
+            }
+            double stopped = awaitCount(s, "select count(*) from heartbeat_runs r join agents a on a.id = r.agent_id where a.name like"
+                    + " 'Sleeper %' and r.status = 'cancelled'", 100, System.nanoTime());
+            System.out.printf(Locale.ROOT, "pausing the 100 agents cancelled their runs in %.1f s%n", stopped);
+        }
+    }
+
+    static void awaitNoActiveRuns() throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl); Statement s = db.createStatement()) {
+            awaitCount(s, "select 1000000 - count(*) from heartbeat_runs where status in ('queued', 'running')", 1_000_000,
+                    System.nanoTime());
+        }
+    }
+
+    /** Seconds from {@code startNanos} until the query counts {@code target}; fails after 5 minutes. */
+    static double awaitCount(Statement s, String query, long target, long startNanos) throws Exception {
+        while (count(s, query) < target) {
+            if (System.nanoTime() - startNanos > 300e9) {
+                throw new IllegalStateException("not reached in 5 minutes: " + query);
+            }
+            Thread.sleep(20);
+        }
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static long count(Statement s, String query) throws Exception {
+        try (ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Resident memory and threads of a process, from /proc. */
+    static String memory(long pid) throws Exception {
+        String rss = "?";
+        String threads = "?";
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = String.format(Locale.ROOT, "%.0f MB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+            } else if (line.startsWith("Threads:")) {
+                threads = line.replaceAll("\\D", "");
+            }
+        }
+        return "RSS " + rss + ", " + threads + " threads";
     }
 
     static String jdbcUrl;

@@ -10,8 +10,10 @@ import dev.paperclipee.agent.entity.AgentRole;
 import dev.paperclipee.agent.entity.AgentStatus;
 import dev.paperclipee.agent.entity.PauseReason;
 import dev.paperclipee.company.control.CompanyScope;
+import dev.paperclipee.heartbeat.control.Adapters;
 import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.ForbiddenException;
+import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.JsonText;
 import dev.paperclipee.shared.entity.NotFoundException;
 import dev.paperclipee.shared.entity.RuleViolationException;
@@ -110,6 +112,7 @@ public class Agents {
         }
         agent.grant(draft.permissions());
         agent.annotate(draft.metadata());
+        requireWorkableAdapter(agent);
         if (draft.reportsTo() != null) {
             agent.reportTo(manager(companyId, draft.reportsTo()), id -> agents.inCompany(companyId, id));
         }
@@ -167,6 +170,9 @@ public class Agents {
         changed.text("adapterType", changes.adapterType(), agent.getAdapterType(), agent::useAdapter);
         json(changed, "adapterConfig", changes.adapterConfig(), agent::getAdapterConfig, agent::configureAdapter);
         json(changed, "runtimeConfig", changes.runtimeConfig(), agent::getRuntimeConfig, agent::configureRuntime);
+        if (changes.adapterType() != null || changes.adapterConfig() != null) {
+            requireWorkableAdapter(agent);
+        }
         if (changes.budgetMonthlyCents() != null && changes.budgetMonthlyCents() != agent.getBudgetMonthlyCents()) {
             agent.budget(changes.budgetMonthlyCents());
             changed.put("budgetMonthlyCents", agent.getBudgetMonthlyCents());
@@ -210,6 +216,22 @@ public class Agents {
                 Map.of("previousStatus", WireEnum.of(before)));
         halted.fire(new AgentHalted(agentId, agent.getCompanyId(), "agent_terminated"));
         return agent;
+    }
+
+    /**
+     * An adapter configuration that could never work is refused when it is written (400 naming
+     * the key), not discovered at the first run: wrong types, a non-positive {@code timeoutSec},
+     * an http {@code url} that is not one. A config that is merely incomplete (no {@code command}
+     * yet, an agent created with only a name) and adapter types this server does not know
+     * (other Paperclip adapters) are stored as given; their runs fail visibly until completed.
+     */
+    private static void requireWorkableAdapter(Agent agent) {
+        Adapters.validate(agent.getAdapterType(), JsonText.parse(agent.getAdapterConfig())).stream()
+                .filter(problem -> !problem.code().equals("required") && !problem.code().equals("unknown_adapter_type"))
+                .findFirst()
+                .ifPresent(problem -> {
+                    throw new InvalidInputException(problem.path(), problem.message(), problem.code());
+                });
     }
 
     private static void requireSelfService(Actor actor, Agent agent, AgentChanges changes) {

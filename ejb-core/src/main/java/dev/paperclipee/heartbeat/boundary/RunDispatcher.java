@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -58,6 +59,12 @@ public class RunDispatcher {
     private static final Logger LOG = Logger.getLogger(RunDispatcher.class.getName());
     /** Agents whose queued runs one claim statement starts; the loop repeats until nothing is due. */
     static final int CLAIM_BATCH = 200;
+    /**
+     * Runs being prepared and spawned at once. Preparing is a transaction and spawning a fork: a
+     * thousand due agents launched all at once would only make the two cores thrash, and the
+     * claims and API requests wait behind them.
+     */
+    static final int LAUNCHERS = 4;
 
     @Resource
     ManagedThreadFactory threads;
@@ -67,6 +74,7 @@ public class RunDispatcher {
 
     private RuntimeSettings settings;
     private ExecutorService pool;
+    private ThreadPoolExecutor launcher;
     private ScheduledExecutorService timers;
     private Adapters adapters;
 
@@ -87,6 +95,8 @@ public class RunDispatcher {
         // a cached pool: every live run blocks a few threads on its output streams, so a fixed
         // pool would let 100 quiet runs starve the 101st
         pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+        launcher = new ThreadPoolExecutor(LAUNCHERS, LAUNCHERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        launcher.allowCoreThreadTimeOut(true);
         timers = Executors.newScheduledThreadPool(1, threads);
         adapters = Adapters.standard(pool, timers);
     }
@@ -100,6 +110,7 @@ public class RunDispatcher {
             }
         });
         timers.shutdownNow();
+        launcher.shutdownNow();
         pool.shutdown();
     }
 
@@ -130,11 +141,19 @@ public class RunDispatcher {
     private void dispatchLoop() {
         try {
             while (dispatchWanted.getAndSet(false)) {
+                long start = System.nanoTime();
+                long claiming = 0;
+                int started = 0;
                 List<UUID> claimed;
                 do {
+                    long claim = System.nanoTime();
                     claimed = lifecycle.claim(settings.node(), settings.lease(), CLAIM_BATCH);
+                    claiming += System.nanoTime() - claim;
                     claimed.forEach(this::launch);
+                    started += claimed.size();
                 } while (!claimed.isEmpty());
+                note("claimed " + started + " runs (claim statements " + claiming / 1_000_000 + " ms), handed to the"
+                        + " launchers", started, start);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Claiming queued heartbeat runs failed; the next tick retries", e);
@@ -148,7 +167,7 @@ public class RunDispatcher {
 
     private void launch(UUID runId) {
         live.put(runId, new Live());
-        pool.execute(() -> run(runId));
+        launcher.execute(() -> run(runId));
     }
 
     private void run(UUID runId) {
@@ -247,6 +266,7 @@ public class RunDispatcher {
      * due timer heartbeats, start what is due.
      */
     public void tick(boolean firstTick) {
+        long start = System.nanoTime();
         Set<UUID> here = tracked();
         lifecycle.renew(settings.node(), here, settings.lease());
         live.forEach((runId, run) -> {
@@ -256,16 +276,31 @@ public class RunDispatcher {
             }
         });
         stopRuns(lifecycle.cancelRequested(settings.node()));
+        int reaped = 0;
         for (UUID orphan : lifecycle.orphans(settings.node(), firstTick, here)) {
             killLeftovers(orphan);
-            lifecycle.lose(orphan);
+            reaped += lifecycle.lose(orphan) ? 1 : 0;
         }
+        int queued = 0;
         if (settings.enabled()) {
-            while (lifecycle.enqueueDueTimers(500) == 500) {
-                // more agents were due than one statement takes
-            }
+            int batch;
+            do {
+                batch = lifecycle.enqueueDueTimers(500);
+                queued += batch;
+            } while (batch == 500);
         }
+        note("tick: " + here.size() + " live runs here, " + reaped + " reaped, " + queued + " timer runs queued",
+                reaped + queued, start);
         requestDispatch();
+    }
+
+    /** Busy moments are worth a line in the server log (operators size nodes by them); quiet ones are not. */
+    private static void note(String what, int count, long startNanos) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        Level level = count >= 100 || millis >= 1_000 ? Level.INFO : Level.FINE;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, "Heartbeat " + what + " in " + millis + " ms");
+        }
     }
 
     /** A process that survived its server (kill -9 of the JVM) is stopped before its run is reaped. */

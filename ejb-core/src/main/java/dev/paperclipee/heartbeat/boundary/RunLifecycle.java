@@ -140,7 +140,7 @@ public class RunLifecycle {
         URI callback = URI.create(settings.apiUrl() + "/api/heartbeat-runs/" + runId + "/callback");
         Invocation invocation = new Invocation(runId, agent.getId(), agent.getName(), agent.getCompanyId(), adapterConfig,
                 Map.copyOf(environment), context, RunContexts.prompt(agent, context), workDirectory,
-                previousSession(agent.getId(), agent.getAdapterType()), settings.apiUrl(), token, callback,
+                previousSession(agent.getId()), settings.apiUrl(), token, callback,
                 DEFAULT_RUN_TIMEOUT);
         return Optional.of(new RunPlan(agent.getAdapterType(), invocation, logFile, context.toString()));
     }
@@ -291,10 +291,13 @@ public class RunLifecycle {
         queued.fire(new RunsQueued());
     }
 
-    private String previousSession(UUID agentId, String adapterType) {
+    private String previousSession(UUID agentId) {
+        // the latest run that named a session, or found its session gone (then start afresh)
         List<?> rows = em.createNativeQuery("""
-                        select session_id from heartbeat_runs
-                         where agent_id = cast(?1 as uuid) and session_id is not null and status = 'succeeded'
+                        select case when error_code = 'session_unknown' then null else session_id end
+                          from heartbeat_runs
+                         where agent_id = cast(?1 as uuid) and finished_at is not null
+                           and (session_id is not null or error_code = 'session_unknown')
                          order by finished_at desc limit 1
                         """)
                 .setParameter(1, agentId.toString())
