@@ -262,8 +262,8 @@ public class RunDispatcher {
 
     /**
      * One scheduler tick's work for this node, in the order of execution-semantics §8: renew the
-     * leases of live runs and note their output, stop runs asked to stop, reap orphaned runs, queue
-     * due timer heartbeats, start what is due.
+     * leases of live runs and note their output, stop runs asked to stop, reap orphaned runs, clear
+     * stale issue locks, queue due timer heartbeats, start what is due.
      */
     public void tick(boolean firstTick) {
         long start = System.nanoTime();
@@ -281,6 +281,7 @@ public class RunDispatcher {
             killLeftovers(orphan);
             reaped += lifecycle.lose(orphan) ? 1 : 0;
         }
+        int swept = lifecycle.sweepStaleLocks();
         int queued = 0;
         if (settings.enabled()) {
             int batch;
@@ -289,8 +290,8 @@ public class RunDispatcher {
                 queued += batch;
             } while (batch == 500);
         }
-        note("tick: " + here.size() + " live runs here, " + reaped + " reaped, " + queued + " timer runs queued",
-                reaped + queued, start);
+        note("tick: " + here.size() + " live runs here, " + reaped + " reaped, " + swept + " stale issue locks cleared, "
+                + queued + " timer runs queued", reaped + queued, start);
         requestDispatch();
     }
 

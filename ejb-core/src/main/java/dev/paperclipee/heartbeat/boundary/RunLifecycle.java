@@ -158,6 +158,10 @@ public class RunLifecycle {
         queue.renewLeases(node, runIds, lease);
     }
 
+    public int sweepStaleLocks() {
+        return queue.sweepStaleLocks();
+    }
+
     public List<UUID> cancelRequested(String node) {
         return queue.cancelRequested(node);
     }

@@ -268,6 +268,28 @@ public class RunQueue {
                 .executeUpdate();
     }
 
+    /**
+     * The periodic stale-lock sweep (execution-semantics §4, §8): lock columns that name a run
+     * which has ended or no longer exists are cleared — as checkout self-heals them, but without
+     * waiting for the next claim. Locks of queued or running runs are never touched. Returns how
+     * many issues were changed.
+     */
+    public int sweepStaleLocks() {
+        int checkout = em.createNativeQuery("""
+                        update issues i set checkout_run_id = null, version = i.version + 1
+                         where i.checkout_run_id is not null
+                           and not exists (select 1 from heartbeat_runs r
+                                            where r.id = i.checkout_run_id and r.status in ('queued', 'running'))
+                        """).executeUpdate();
+        int execution = em.createNativeQuery("""
+                        update issues i set execution_run_id = null, execution_locked_at = null, version = i.version + 1
+                         where i.execution_run_id is not null
+                           and not exists (select 1 from heartbeat_runs r
+                                            where r.id = i.execution_run_id and r.status in ('queued', 'running'))
+                        """).executeUpdate();
+        return checkout + execution;
+    }
+
     /** Renews the leases of the runs this node is running. */
     public void renewLeases(String node, Collection<UUID> runIds, Duration lease) {
         if (runIds.isEmpty()) {

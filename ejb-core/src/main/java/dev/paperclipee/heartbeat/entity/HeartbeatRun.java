@@ -125,6 +125,12 @@ public class HeartbeatRun extends Versioned {
     @Column(name = "runner_node")
     private String runnerNode;
 
+    @Column(name = "watchdog_decision")
+    private String watchdogDecision;
+
+    @Column(name = "watchdog_snoozed_until")
+    private OffsetDateTime watchdogSnoozedUntil;
+
     protected HeartbeatRun() {
     }
 
@@ -161,4 +167,6 @@ public class HeartbeatRun extends Versioned {
     public int getProcessLossRetryCount() { return processLossRetryCount; }
     public String getIssueCommentStatus() { return issueCommentStatus; }
     public String getRunnerNode() { return runnerNode; }
+    public String getWatchdogDecision() { return watchdogDecision; }
+    public OffsetDateTime getWatchdogSnoozedUntil() { return watchdogSnoozedUntil; }
 }
