@@ -1,6 +1,7 @@
 package dev.paperclipee.issue.control;
 
 import dev.paperclipee.access.entity.Actor;
+import dev.paperclipee.shared.entity.Queries;
 import dev.paperclipee.activity.control.ActivityLog;
 import dev.paperclipee.issue.boundary.IssueCommented;
 import dev.paperclipee.issue.entity.Issue;
@@ -55,6 +56,6 @@ public class IssueThread {
         if (after != null) {
             query.setParameter("t", after.getCreatedAt()).setParameter("id", after.getId());
         }
-        return query.setMaxResults(limit).getResultList();
+        return query.setHint(Queries.READ_ONLY, "true").setMaxResults(limit).getResultList();
     }
 }

@@ -22,6 +22,11 @@ public record IssueResponse(String id, String companyId, String title, String de
                             String createdAt, String updatedAt,
                             @JsonbNillable(false) List<Ancestor> ancestors) {
 
+    // identity, not fields: JSON-B's recursion check puts every written object in a HashSet, and the
+    // generated hash walks every text of the page (descriptions and bodies up to 100,000 characters)
+    @Override public boolean equals(Object other) { return this == other; }
+    @Override public int hashCode() { return System.identityHashCode(this); }
+
     /** A parent in the chain above an issue. */
     public record Ancestor(String id, String identifier, String title, String status, String parentId) {
     }
