@@ -41,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HeartbeatRecoveryIT {
 
+    /** The agent's process, stopped at the end should the server have failed to (a failing test leaves no orphan). */
+    private long agentPid;
+
     @Test
     void aRunLeftRunningByAKilledServerIsFailedAsProcessLostAndRetriedOnce() throws Exception {
         PaperclipApp app = PaperclipApp.separate("heartbeat-recovery");
@@ -64,6 +67,7 @@ class HeartbeatRecoveryIT {
             String run = awaitRunOfIssue(api, company, agent, issue).getString("id");
             awaitRun(api, run, r -> "running".equals(r.getString("status")), "the run is running");
             long pid = await(() -> readPid(pidFile), p -> p > 0, "the agent process wrote its pid", Duration.ofSeconds(60));
+            agentPid = pid;
             await(() -> recordedPid(app, run), p -> p == pid, "the server recorded the process", Duration.ofSeconds(30));
             // the agent process claims the issue within its run, as an agent does, so the run holds its locks
             Api.Reply checkout = api.send("POST", "/api/issues/" + issue + "/checkout", Api.JSON,
@@ -117,6 +121,10 @@ class HeartbeatRecoveryIT {
             assertTrue(released.isNull("checkoutRunId") && released.isNull("executionRunId"), released::toString);
         } finally {
             app.close();
+            if (agentPid > 0 && alive(agentPid)) {
+                ProcessHandle.of(agentPid).filter(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 
