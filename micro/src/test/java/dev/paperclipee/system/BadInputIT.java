@@ -60,7 +60,7 @@ class BadInputIT {
     enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE }
 
     /** The JSON type a field takes, which decides the wrong values generated for it. */
-    enum FieldType { TEXT, ENUM, DATE, ID, INT32, BOOLEAN, OBJECT, ENUM_ARRAY }
+    enum FieldType { TEXT, ENUM, DATE, TIMESTAMP, ID, INT32, BOOLEAN, OBJECT, ENUM_ARRAY }
 
     // ---- the table ------------------------------------------------------------------------------
 
@@ -161,6 +161,14 @@ class BadInputIT {
             bodiless("DELETE", "/api/issues/{issue}/documents/plan"),
             // issue attachments (spec §7.14): uploads are multipart, refused in AttachmentsApiIT
             get("/api/issues/{issue}/attachments"),
+            // cost events (spec §10.7, §13.3)
+            post("/api/companies/{company}/cost-events",
+                    id("agentId", Kind.AGENT).required(), text("provider", "\"openai\"").required(),
+                    text("model", "\"gpt-5\"").required(), field("costCents", FieldType.INT32, "89").required(),
+                    field("occurredAt", FieldType.TIMESTAMP, "\"2026-02-17T20:25:00Z\"").required(),
+                    field("inputTokens", FieldType.INT32, "1234"), field("cachedInputTokens", FieldType.INT32, "0"),
+                    field("outputTokens", FieldType.INT32, "567"), id("issueId", Kind.ISSUE),
+                    id("projectId", Kind.PROJECT), id("goalId", Kind.GOAL), text("billingCode", "\"OPS\"")),
             // activity (spec §10.8)
             get("/api/companies/{company}/activity",
                     query("limit", "0", "501", "-1", "abc", "1.5", "", "99999999999"),
@@ -258,7 +266,7 @@ class BadInputIT {
                     || (select count(*) from agent_api_keys) || '/' || (select count(*) from issues) || '/'
                     || (select count(*) from issue_comments) || '/' || (select count(*) from documents) || '/'
                     || (select count(*) from document_revisions) || '/' || (select count(*) from assets) || '/'
-                    || (select count(*) from activity_log) || ' ' || md5(
+                    || (select count(*) from activity_log) || '/' || (select count(*) from cost_events) || ' ' || md5(
                        coalesce((select string_agg(c::text, '|' order by c.id) from companies c where c.id = any(?::uuid[])), '')
                     || coalesce((select string_agg(g::text, '|' order by g.id) from goals g where g.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(p::text, '|' order by p.id) from projects p where p.company_id = any(?::uuid[])), '')
@@ -300,7 +308,8 @@ class BadInputIT {
         }
 
         boolean isText() {
-            return type == FieldType.TEXT || type == FieldType.ENUM || type == FieldType.DATE || type == FieldType.ID;
+            return type == FieldType.TEXT || type == FieldType.ENUM || type == FieldType.DATE || type == FieldType.TIMESTAMP
+                    || type == FieldType.ID;
         }
     }
 
@@ -433,6 +442,13 @@ class BadInputIT {
                 }
                 case ENUM -> bad.put("unknown value", quote("no_such_value"));
                 case DATE -> bad.put("not a date", quote("2026-02-30"));
+                case TIMESTAMP -> {
+                    bad.put("impossible date", quote("2026-02-30T20:25:00Z"));
+                    bad.put("no offset", quote("2026-02-17T20:25:00"));
+                    bad.put("a date only", quote("2026-02-17"));
+                    bad.put("year past 9999", quote("+10000-01-01T00:00:00Z"));
+                    bad.put("not a date-time", quote("yesterday"));
+                }
                 default -> {
                 }
             }

@@ -105,6 +105,57 @@ public final class PaperclipApp {
         return instance;
     }
 
+    /**
+     * Another process of the jar, not shared: its own {@code PAPERCLIP_HOME} under the system tests'
+     * work directory, its own port, and its own database (embedded, or a fresh database on the
+     * test server). For tests that stop, kill or restart it; they {@link #close} it at the end.
+     */
+    static PaperclipApp separate(String name) {
+        DatabaseUrl external = TestDatabase.externalUrl() == null ? null : TestDatabase.get().createDatabase(name.replace('-', '_'));
+        PaperclipApp app = new PaperclipApp(Jar.work().resolve(name), freePort(), external);
+        app.prepareFreshHome();
+        try {
+            app.start(true);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /**
+     * {@code kill -9} of the JVM, as in a crash: no shutdown hook runs, so the embedded PostgreSQL
+     * and the processes the server started are left behind (the next start deals with them).
+     */
+    void kill() {
+        Process killed = process;
+        killed.destroyForcibly();
+        try {
+            if (!killed.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The JVM (pid " + killed.pid() + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        process = null;
+    }
+
+    /** Starts a {@link #separate} instance again on its home, database and port (after {@link #kill}). */
+    void startAgain() {
+        start(false);
+    }
+
+    /** Stops a {@link #separate} instance and drops its database; safe after a failed start or a kill. */
+    void close() {
+        stop();
+        if (externalDatabase == null) {
+            Jar.stopPostmaster(instanceDir().resolve("db")); // left by a kill without a restart
+        } else {
+            TestDatabase.get().dropDatabase(externalDatabase);
+        }
+    }
+
     /** Stops the application if this JVM started it; safe to call more than once. */
     public static synchronized void stopIfStarted() {
         if (instance != null) {

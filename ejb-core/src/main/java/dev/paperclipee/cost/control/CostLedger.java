@@ -11,15 +11,31 @@ import java.util.UUID;
  * Books a cost event and advances the month's spend of its agent and company in the caller's
  * transaction (spec §13.3: events are facts; {@code spent_monthly_cents} is advanced by an atomic
  * SQL increment, never read-modify-write, so concurrent reports cannot lose each other). The
- * issue's project and goal are taken from the issue when not given.
+ * project, goal and billing code are the issue's when not given. Links are not checked here:
+ * callers pass ids of the event's company (the table's composite keys refuse others).
+ *
+ * <p>Both ways spend arrives — an agent's report ({@code cost.boundary.CostEvents}) and the usage
+ * a run's adapter reports ({@code heartbeat.boundary.RunLifecycle}) — book through here, so this
+ * is where the month spend changes and where budget enforcement (spec §13.2) will look after it.
  */
 @Dependent
 public class CostLedger {
 
-    /** What one cost event records (spec §7.9). Token counts and cents are bounded by the columns (int). */
+    /**
+     * What one cost event records (spec §7.9). Token counts and cents are bounded by the columns
+     * (int). A null project, goal or billing code is taken from the issue, if any.
+     */
     public record Entry(UUID companyId, UUID agentId, UUID issueId, UUID heartbeatRunId, String provider, String model,
                         long inputTokens, long cachedInputTokens, long outputTokens, long costCents,
-                        OffsetDateTime occurredAt) {
+                        OffsetDateTime occurredAt, UUID projectId, UUID goalId, String billingCode) {
+
+        /** An event whose project, goal and billing code follow its issue (a run's usage). */
+        public Entry(UUID companyId, UUID agentId, UUID issueId, UUID heartbeatRunId, String provider, String model,
+                     long inputTokens, long cachedInputTokens, long outputTokens, long costCents,
+                     OffsetDateTime occurredAt) {
+            this(companyId, agentId, issueId, heartbeatRunId, provider, model, inputTokens, cachedInputTokens,
+                    outputTokens, costCents, occurredAt, null, null, null);
+        }
     }
 
     @PersistenceContext
@@ -31,8 +47,10 @@ public class CostLedger {
                         insert into cost_events (id, company_id, agent_id, issue_id, project_id, goal_id, heartbeat_run_id,
                                                  billing_code, provider, model, input_tokens, cached_input_tokens,
                                                  output_tokens, cost_cents, occurred_at)
-                        select cast(?1 as uuid), cast(?2 as uuid), cast(?3 as uuid), i.id, i.project_id, i.goal_id,
-                               cast(?5 as uuid), i.billing_code, ?6, ?7, ?8, ?9, ?10, ?11, cast(?12 as timestamptz)
+                        select cast(?1 as uuid), cast(?2 as uuid), cast(?3 as uuid), i.id,
+                               coalesce(cast(?13 as uuid), i.project_id), coalesce(cast(?14 as uuid), i.goal_id),
+                               cast(?5 as uuid), coalesce(cast(?15 as text), i.billing_code), ?6, ?7, ?8, ?9, ?10, ?11,
+                               cast(?12 as timestamptz)
                           from (select 1) one
                           left join issues i on i.id = cast(?4 as uuid) and i.company_id = cast(?2 as uuid)
                         """)
@@ -48,6 +66,9 @@ public class CostLedger {
                 .setParameter(10, clamp(entry.outputTokens()))
                 .setParameter(11, clamp(entry.costCents()))
                 .setParameter(12, entry.occurredAt().toString())
+                .setParameter(13, entry.projectId() == null ? null : entry.projectId().toString())
+                .setParameter(14, entry.goalId() == null ? null : entry.goalId().toString())
+                .setParameter(15, entry.billingCode())
                 .executeUpdate();
         int cents = clamp(entry.costCents());
         if (cents > 0) {

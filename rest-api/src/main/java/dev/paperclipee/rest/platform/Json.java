@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ public final class Json {
 
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Strict: 2026-02-30 is refused rather than resolved to March. */
+    private static final DateTimeFormatter ISO_OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Json() {
@@ -113,6 +116,27 @@ public final class Json {
             // falls through
         }
         throw new InvalidInputException(field, "must be a date YYYY-MM-DD", "invalid_date");
+    }
+
+    /**
+     * An instant in a request body, ISO-8601 with an offset ({@code 2026-02-17T20:25:00Z},
+     * {@code 2026-02-17T21:25:00.5+01:00}): null stays null; a time without offset, an impossible
+     * date or a year outside 1–9999 (what PostgreSQL and every client can represent) is a 400.
+     */
+    public static OffsetDateTime timestamp(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            OffsetDateTime parsed = OffsetDateTime.parse(value, ISO_OFFSET);
+            if (parsed.getYear() >= 1 && parsed.getYear() <= 9999) {
+                return parsed;
+            }
+        } catch (DateTimeException e) {
+            // falls through
+        }
+        throw new InvalidInputException(field, "must be an ISO-8601 date-time with offset, e.g. 2026-02-17T20:25:00Z",
+                "invalid_date");
     }
 
     /** A JSON object field of a request body: absent or null is null; another JSON type is a 400. */

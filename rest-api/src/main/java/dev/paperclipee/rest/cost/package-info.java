@@ -1,0 +1,2 @@
+/** Cost routes (spec §10.7). */
+package dev.paperclipee.rest.cost;
