@@ -1,7 +1,6 @@
 package dev.paperclipee.activity.control;
 
 import dev.paperclipee.access.entity.ActorType;
-import dev.paperclipee.shared.entity.Queries;
 import dev.paperclipee.activity.entity.ActivityEntry;
 
 import jakarta.enterprise.context.Dependent;
@@ -40,7 +39,7 @@ public class ActivityQueries {
         jpql.append(" order by a.createdAt desc, a.id desc");
         TypedQuery<ActivityEntry> query = em.createQuery(jpql.toString(), ActivityEntry.class);
         parameters.forEach(query::setParameter);
-        return query.setHint(Queries.READ_ONLY, "true").setFirstResult(offset).setMaxResults(limit).getResultList();
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     private static void where(StringBuilder jpql, Map<String, Object> parameters, String attribute, Object value) {

@@ -80,15 +80,16 @@ public class RunQueue {
             """.formatted(RUNNABLE_AGENT, WITHIN_BUDGET);
 
     private static final String CLAIM = """
-            with ready as (
+            with waiting as (
+                -- from the (small) queue, not from all agents: a claim with nothing due costs nothing
+                select distinct q.agent_id from heartbeat_runs q
+                 where q.status = 'queued' and (q.scheduled_at is null or q.scheduled_at <= now())
+            ), ready as (
                 select a.id,
                        %s - (select count(*) from heartbeat_runs x where x.agent_id = a.id and x.status = 'running')
                            as free
                   from agents a join companies c on c.id = a.company_id
-                 where %s and %s
-                   and exists (select 1 from heartbeat_runs q
-                                where q.agent_id = a.id and q.status = 'queued'
-                                  and (q.scheduled_at is null or q.scheduled_at <= now()))
+                 where a.id in (select agent_id from waiting) and %s and %s
                  order by a.id
                  limit ?1
                    for update of a skip locked

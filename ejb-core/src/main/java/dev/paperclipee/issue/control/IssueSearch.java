@@ -1,7 +1,6 @@
 package dev.paperclipee.issue.control;
 
 import dev.paperclipee.issue.entity.Issue;
-import dev.paperclipee.shared.entity.Queries;
 import dev.paperclipee.shared.entity.Text;
 
 import jakarta.enterprise.context.Dependent;
@@ -57,7 +56,7 @@ public class IssueSearch {
         jpql.append(" order by i.issueNumber desc");
         TypedQuery<Issue> query = em.createQuery(jpql.toString(), Issue.class);
         params.forEach(query::setParameter);
-        return query.setHint(Queries.READ_ONLY, "true").setFirstResult(filter.offset()).setMaxResults(filter.limit()).getResultList();
+        return query.setFirstResult(filter.offset()).setMaxResults(filter.limit()).getResultList();
     }
 
     /** {@code %}, {@code _} and the escape character itself match literally. */

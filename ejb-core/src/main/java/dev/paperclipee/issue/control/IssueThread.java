@@ -1,7 +1,6 @@
 package dev.paperclipee.issue.control;
 
 import dev.paperclipee.access.entity.Actor;
-import dev.paperclipee.shared.entity.Queries;
 import dev.paperclipee.activity.control.ActivityLog;
 import dev.paperclipee.issue.boundary.IssueCommented;
 import dev.paperclipee.issue.entity.Issue;
@@ -56,6 +55,6 @@ public class IssueThread {
         if (after != null) {
             query.setParameter("t", after.getCreatedAt()).setParameter("id", after.getId());
         }
-        return query.setHint(Queries.READ_ONLY, "true").setMaxResults(limit).getResultList();
+        return query.setMaxResults(limit).getResultList();
     }
 }
