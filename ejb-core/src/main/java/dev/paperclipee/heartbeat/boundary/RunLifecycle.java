@@ -184,6 +184,7 @@ public class RunLifecycle {
                 result.errorCode(), result.sessionId(), result.externalRunId(), usageJson(result.usage()), logBytes,
                 lastOutputAt);
         if (!ended) {
+            queue.logClosed(runId, logBytes, lastOutputAt);
             return false;
         }
         queue.releaseLocks(runId);
