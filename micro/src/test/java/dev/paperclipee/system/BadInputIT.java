@@ -15,11 +15,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +50,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its {@link FieldType} and a valid value (id fields name their {@link Kind}; the valid value is
  * the own company's fixture). Path placeholders: {@code {company}}, {@code {throwaway}} (a company
  * of its own, for routes such as archive that change the company itself), {@code {goal}},
- * {@code {project}}; a new kind of id is a {@link Kind} constant plus its two fixtures in
- * {@link #createFixtures()}. Multipart routes need a generator of their own.
+ * {@code {project}}, {@code {run}} (a finished heartbeat run of the fixture agent); a new kind of
+ * id is a {@link Kind} constant plus its two fixtures in {@link #createFixtures()}. A field that is
+ * an object of known fields ({@link FieldType#RECORD}) lists them, and each of them gets its wrong
+ * values inside the object. Multipart routes need a generator of their own.
  *
  * <p>The caller is the board, which may act in every company; in addition every endpoint is
  * called once, well-formed, on our company's ids with another company's agent key, which must be
@@ -57,10 +62,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputIT {
 
     /** What an id names; each has an own-company fixture and another company's. */
-    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE }
+    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE, RUN }
 
-    /** The JSON type a field takes, which decides the wrong values generated for it. */
-    enum FieldType { TEXT, ENUM, DATE, TIMESTAMP, ID, INT32, BOOLEAN, OBJECT, ENUM_ARRAY }
+    /**
+     * The JSON type a field takes, which decides the wrong values generated for it: {@code TIMESTAMP}
+     * an ISO-8601 instant, {@code INT32}
+     * is a count (never negative), {@code SIGNED_INT32} may be negative (an exit code),
+     * {@code DECIMAL} a non-negative amount with a fraction, {@code OBJECT} free-form JSON that is
+     * stored, {@code RECORD} an object of known fields (unknown ones are ignored).
+     */
+    enum FieldType { TEXT, ENUM, DATE, TIMESTAMP, ID, INT32, SIGNED_INT32, DECIMAL, BOOLEAN, OBJECT, RECORD, ENUM_ARRAY }
 
     // ---- the table ------------------------------------------------------------------------------
 
@@ -177,7 +188,25 @@ class BadInputIT {
                     query("actorType", "robot", ""),
                     query("entityType", "a%00b"),
                     query("entityId", "%00"),
-                    query("action", "x".repeat(501))));
+                    query("action", "x".repeat(501))),
+            // heartbeat runs (spec §10.3 invoke, §7.8, §11.3 callback): invoke ignores any body, and
+            // the callback is the run's own key's (the board's well-formed report is a 403), so
+            // every malformed body below is refused before anyone is asked who calls
+            bodiless("POST", "/api/agents/{agent}/heartbeat/invoke"),
+            get("/api/companies/{company}/heartbeat-runs", query("agentId", "nope", "", "%00"),
+                    query("status", "nope", "succeeded,nope", "%00", "x".repeat(501)),
+                    query("limit", "0", "501", "-1", "x", "1.5", "", "99999999999"), query("offset", "-1", "x", "")),
+            get("/api/heartbeat-runs/{run}"),
+            bodiless("POST", "/api/heartbeat-runs/{run}/cancel"),
+            get("/api/heartbeat-runs/{run}/log", query("offset", "-1", "x", "1.5", "", "99999999999999999999"),
+                    query("limitBytes", "0", "-1", "4194305", "x", "1.5", "")),
+            post("/api/heartbeat-runs/{run}/callback",
+                    field("status", FieldType.ENUM, "\"succeeded\"").required(), text("error", "\"e\""),
+                    field("exitCode", FieldType.SIGNED_INT32, "1"), text("externalRunId", "\"x\""),
+                    text("sessionId", "\"s\""),
+                    record("usage", "{\"provider\":\"p\"}", text("provider", "\"p\""), text("model", "\"m\""),
+                            field("inputTokens", FieldType.INT32, "1"), field("cachedInputTokens", FieldType.INT32, "1"),
+                            field("outputTokens", FieldType.INT32, "1"), field("costUsd", FieldType.DECIMAL, "0.25"))));
 
     // ---- fixtures, shared by every case ---------------------------------------------------------
 
@@ -198,7 +227,8 @@ class BadInputIT {
             side.put(Kind.THROWAWAY, created("/api/companies", "{\"name\":\"Bad Input Throwaway " + token() + "\"}"));
             side.put(Kind.GOAL, api.get("/api/companies/" + company + "/goals").array().getJsonObject(0).getString("id"));
             side.put(Kind.PROJECT, created("/api/companies/" + company + "/projects", "{\"name\":\"Fixture\"}"));
-            String agent = created("/api/companies/" + company + "/agents", "{\"name\":\"Fixture\"}");
+            String agent = created("/api/companies/" + company + "/agents",
+                    "{\"name\":\"Fixture\",\"adapterConfig\":{\"command\":\"true\"}}");
             side.put(Kind.AGENT, agent);
             Api.Reply key = api.post("/api/agents/" + agent + "/keys", "{\"name\":\"Fixture\"}");
             assertEquals(201, key.status(), key::toString);
@@ -208,6 +238,29 @@ class BadInputIT {
             }
             // backlog, so that even a checkout that slipped through validation would find nothing to claim
             side.put(Kind.ISSUE, created("/api/companies/" + company + "/issues", "{\"title\":\"Fixture\"}"));
+            side.put(Kind.RUN, finishedRun(agent));
+        }
+    }
+
+    /** A run of the agent, once it has ended: its row and the agent's no longer change. */
+    private static String finishedRun(String agent) {
+        Api.Reply invoked = api.send("POST", "/api/agents/" + agent + "/heartbeat/invoke", null, null, Map.of());
+        assertEquals(202, invoked.status(), invoked::toString);
+        String run = invoked.object().getString("id");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Api.Reply reply = api.get("/api/heartbeat-runs/" + run);
+            assertEquals(200, reply.status(), reply::toString);
+            if (Set.of("succeeded", "failed", "cancelled", "timed_out").contains(reply.object().getString("status"))) {
+                return run;
+            }
+            assertTrue(Instant.now().isBefore(deadline), "the fixture run did not end: " + reply);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -255,7 +308,8 @@ class BadInputIT {
 
     /**
      * Row counts of every table the API writes so far, and the content of the fixture
-     * companies' rows (a refused PATCH must not have half-applied).
+     * companies' rows (a refused PATCH must not have half-applied). Heartbeat runs are counted in
+     * the fixture companies only: the runs of other test classes' agents may still be ending.
      */
     private static String snapshot() throws SQLException {
         String companies = "{" + String.join(",", OWN.get(Kind.COMPANY), OWN.get(Kind.THROWAWAY),
@@ -266,16 +320,19 @@ class BadInputIT {
                     || (select count(*) from agent_api_keys) || '/' || (select count(*) from issues) || '/'
                     || (select count(*) from issue_comments) || '/' || (select count(*) from documents) || '/'
                     || (select count(*) from document_revisions) || '/' || (select count(*) from assets) || '/'
-                    || (select count(*) from activity_log) || '/' || (select count(*) from cost_events) || ' ' || md5(
+                    || (select count(*) from activity_log) || '/' || (select count(*) from cost_events) || '/'
+                    || (select count(*) from heartbeat_runs where company_id = any(?::uuid[])) || ' ' || md5(
                        coalesce((select string_agg(c::text, '|' order by c.id) from companies c where c.id = any(?::uuid[])), '')
                     || coalesce((select string_agg(g::text, '|' order by g.id) from goals g where g.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(p::text, '|' order by p.id) from projects p where p.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(a::text, '|' order by a.id) from agents a where a.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(k.id || k.revoked_at::text, '|' order by k.id) from agent_api_keys k
                                   where k.company_id = any(?::uuid[])), '')
-                    || coalesce((select string_agg(i::text, '|' order by i.id) from issues i where i.company_id = any(?::uuid[])), ''))
+                    || coalesce((select string_agg(i::text, '|' order by i.id) from issues i where i.company_id = any(?::uuid[])), '')
+                    || coalesce((select string_agg(r::text, '|' order by r.id) from heartbeat_runs r
+                                  where r.company_id = any(?::uuid[])), ''))
                 """)) {
-            for (int i = 1; i <= 6; i++) {
+            for (int i = 1; i <= 8; i++) {
                 q.setString(i, companies);
             }
             try (ResultSet rs = q.executeQuery()) {
@@ -296,9 +353,14 @@ class BadInputIT {
         }
     }
 
-    record Field(String name, FieldType type, String valid, Kind kind, boolean isRequired) {
+    record Field(String name, FieldType type, String valid, Kind kind, boolean isRequired, List<Field> nested) {
+
+        Field(String name, FieldType type, String valid, Kind kind, boolean isRequired) {
+            this(name, type, valid, kind, isRequired, List.of());
+        }
+
         Field required() {
-            return new Field(name, type, valid, kind, true);
+            return new Field(name, type, valid, kind, true, nested);
         }
 
 
@@ -387,6 +449,12 @@ class BadInputIT {
                 for (Map.Entry<String, String> bad : wrongValues(f).entrySet()) {
                     cases.add(new Case(f.name() + ": " + bad.getKey(), method, path, Api.JSON, with(f, bad.getValue()), 400));
                 }
+                for (Field inner : f.nested()) {
+                    for (Map.Entry<String, String> bad : wrongValues(inner).entrySet()) {
+                        cases.add(new Case(f.name() + "." + inner.name() + ": " + bad.getKey(), method, path, Api.JSON,
+                                with(f, "{" + quote(inner.name()) + ":" + bad.getValue() + "}"), 400));
+                    }
+                }
                 if (f.type() == FieldType.ID) {
                     cases.add(new Case(f.name() + ": unknown id", method, path, Api.JSON,
                             with(f, quote(UUID.randomUUID().toString())), 0));
@@ -403,7 +471,8 @@ class BadInputIT {
         /** The wrong values for a field, by label. */
         private static Map<String, String> wrongValues(Field f) {
             Map<String, String> bad = new LinkedHashMap<>();
-            if (f.type() != FieldType.INT32) {
+            boolean numeric = f.type() == FieldType.INT32 || f.type() == FieldType.SIGNED_INT32 || f.type() == FieldType.DECIMAL;
+            if (!numeric) {
                 bad.put("number", "5");
                 bad.put("fraction", "1.5");
                 bad.put("number past 32 bits", "2147483648");
@@ -415,18 +484,26 @@ class BadInputIT {
             if (f.type() != FieldType.BOOLEAN) {
                 bad.put("boolean", "true");
             }
-            if (f.type() != FieldType.OBJECT) {
+            if (f.type() != FieldType.OBJECT && f.type() != FieldType.RECORD) {
                 bad.put("object", "{}");
             }
             bad.put(f.type() == FieldType.ENUM_ARRAY ? "empty array" : "array", "[]");
             bad.put("array of a valid value", "[" + f.validJson() + "]");
             switch (f.type()) {
-                case INT32 -> {
-                    bad.put("negative", "-1");
+                case INT32, SIGNED_INT32 -> {
+                    if (f.type() == FieldType.INT32) {
+                        bad.put("negative", "-1");
+                    }
                     bad.put("fraction", "1.5");
                     bad.put("number past 32 bits", "2147483648");
                     bad.put("number past 64 bits", "9223372036854775808");
                     bad.put("huge exponent", "1e999");
+                }
+                case DECIMAL -> {
+                    bad.put("negative", "-0.01");
+                    bad.put("number past 64 bits", "9223372036854775808");
+                    bad.put("huge exponent", "1e999");
+                    bad.put("numeric string", "\"0.25\"");
                 }
                 case OBJECT -> {
                     bad.put("NUL in a value", "{\"K\":\"a\\u0000b\"}");
@@ -544,6 +621,11 @@ class BadInputIT {
 
     static Field field(String name, FieldType type, String valid) {
         return new Field(name, type, valid, null, false);
+    }
+
+    /** An object of known fields, each of which gets its own wrong values inside it. */
+    static Field record(String name, String valid, Field... fields) {
+        return new Field(name, FieldType.RECORD, valid, null, false, List.of(fields));
     }
 
     static Field id(String name, Kind kind) {

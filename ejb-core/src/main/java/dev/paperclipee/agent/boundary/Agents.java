@@ -163,9 +163,11 @@ public class Agents {
             changed.put("reportsTo", manager.clears() ? null : manager.value().toString());
         }
         AgentStatus status = WireEnum.parse(AgentStatus.class, "status", changes.status());
+        boolean halting = false;
         if (status != null && status != agent.getStatus()) {
             agent.moveTo(status);
             changed.put("status", WireEnum.of(status));
+            halting = status == AgentStatus.paused || status == AgentStatus.terminated;
         }
         changed.text("adapterType", changes.adapterType(), agent.getAdapterType(), agent::useAdapter);
         json(changed, "adapterConfig", changes.adapterConfig(), agent::getAdapterConfig, agent::configureAdapter);
@@ -180,6 +182,10 @@ public class Agents {
         json(changed, "permissions", changes.permissions(), agent::getPermissions, agent::grant);
         json(changed, "metadata", changes.metadata(), agent::getMetadata, agent::annotate);
         activity.recordChanges(actor, companyId, "agent.updated", "agent", agentId, changed);
+        if (halting) {
+            // a pause or termination by PATCH stops the agent's runs just as the dedicated routes do
+            halted.fire(new AgentHalted(agentId, companyId, status == AgentStatus.paused ? "agent_paused" : "agent_terminated"));
+        }
         return agent;
     }
 

@@ -188,6 +188,7 @@ public class RunLifecycle {
                 result.errorCode(), result.sessionId(), result.externalRunId(), usageJson(result.usage()), logBytes,
                 lastOutputAt);
         if (!ended) {
+            queue.logClosed(runId, logBytes, lastOutputAt);
             return false;
         }
         queue.releaseLocks(runId);

@@ -319,6 +319,22 @@ public class RunQueue {
                 .executeUpdate();
     }
 
+    /**
+     * The final size of a run's log and its last output, for a run that had already ended when its
+     * process did (a callback's report, which knows nothing of the log), so the board sees the log.
+     */
+    public void logClosed(UUID runId, long logBytes, OffsetDateTime lastOutputAt) {
+        em.createNativeQuery("""
+                        update heartbeat_runs set log_bytes = greatest(log_bytes, ?2),
+                               last_output_at = greatest(last_output_at, cast(?3 as timestamptz))
+                         where id = cast(?1 as uuid) and log_bytes < ?2
+                        """)
+                .setParameter(1, runId.toString())
+                .setParameter(2, logBytes)
+                .setParameter(3, lastOutputAt == null ? null : lastOutputAt.toString())
+                .executeUpdate();
+    }
+
     /** Records the process of a started run, for the reaper and the board. */
     public void processStarted(UUID runId, Long pid, OffsetDateTime startedAt, String logPath, String contextJson) {
         em.createNativeQuery("""

@@ -4,6 +4,7 @@ import dev.paperclipee.heartbeat.control.RunResult;
 import dev.paperclipee.heartbeat.control.Usage;
 import dev.paperclipee.heartbeat.entity.RunStatus;
 import dev.paperclipee.shared.entity.InvalidInputException;
+import dev.paperclipee.shared.entity.Text;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,9 +40,11 @@ public final class RunRequests {
                 case "failed" -> RunStatus.failed;
                 default -> throw new InvalidInputException("status", "must be succeeded or failed", "invalid_enum_value");
             };
-            return new RunResult(end, exitCode, end == RunStatus.failed ? (error == null ? "The agent reported a failure" : error) : null,
-                    end == RunStatus.failed ? "agent_reported" : null, sessionId, externalRunId,
-                    usage == null ? null : usage.toUsage(), null);
+            // stored texts: a NUL or a lone surrogate is a 400 here, not a 500 from PostgreSQL
+            String reason = Text.optional("error", error, 2_000);
+            return new RunResult(end, exitCode, end == RunStatus.failed ? (reason == null ? "The agent reported a failure" : reason) : null,
+                    end == RunStatus.failed ? "agent_reported" : null, Text.optional("sessionId", sessionId, 500),
+                    Text.optional("externalRunId", externalRunId, 200), usage == null ? null : usage.toUsage(), null);
         }
     }
 
@@ -54,7 +57,8 @@ public final class RunRequests {
                               @PositiveOrZero @Max(Integer.MAX_VALUE) Long outputTokens,
                               @PositiveOrZero @Max(21_474_836) BigDecimal costUsd) {
         Usage toUsage() {
-            return new Usage(provider, model, value(inputTokens), value(cachedInputTokens), value(outputTokens), costUsd);
+            return new Usage(Text.optional("usage.provider", provider, 100), Text.optional("usage.model", model, 200),
+                    value(inputTokens), value(cachedInputTokens), value(outputTokens), costUsd);
         }
 
         private static long value(Long n) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 
 /**
  * JSON as upstream clients expect it: null fields present ({@code "description": null}), and
@@ -24,7 +25,8 @@ public class JsonConfig implements ContextResolver<Jsonb> {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withNullValues(true)
-            .withDeserializers(new StrictString(), new StrictLong(), new StrictInteger(), new StrictBoolean()));
+            .withDeserializers(new StrictString(), new StrictLong(), new StrictInteger(), new StrictBoolean(),
+                    new StrictDecimal()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
@@ -75,6 +77,19 @@ public class JsonConfig implements ContextResolver<Jsonb> {
                 case FALSE -> Boolean.FALSE;
                 case NULL -> null;
                 default -> throw new JsonbException("expected true or false");
+            };
+        }
+    }
+
+    /** A JSON number, not the text "0.25": amounts such as {@code costUsd} are numbers on the wire. */
+    public static class StrictDecimal implements JsonbDeserializer<BigDecimal> {
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            JsonValue value = parser.getValue();
+            return switch (value.getValueType()) {
+                case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+                case NULL -> null;
+                default -> throw new JsonbException("expected a number");
             };
         }
     }
