@@ -72,22 +72,19 @@ public class CostLedger {
                 .executeUpdate();
         int cents = clamp(entry.costCents());
         if (cents > 0) {
-            em.createNativeQuery("""
-                            update agents set spent_monthly_cents = least(spent_monthly_cents::bigint + ?2, 2147483647)
-                             where id = cast(?1 as uuid)
-                            """)
-                    .setParameter(1, entry.agentId().toString())
-                    .setParameter(2, cents)
-                    .executeUpdate();
-            em.createNativeQuery("""
-                            update companies set spent_monthly_cents = least(spent_monthly_cents::bigint + ?2, 2147483647)
-                             where id = cast(?1 as uuid)
-                            """)
-                    .setParameter(1, entry.companyId().toString())
-                    .setParameter(2, cents)
-                    .executeUpdate();
+            advance("agents", entry.agentId(), cents);
+            advance("companies", entry.companyId(), cents);
         }
         return id;
+    }
+
+    /** {@code spent_monthly_cents} of an agent or a company, in one atomic statement, capped at the column's range. */
+    private void advance(String table, UUID id, int cents) {
+        em.createNativeQuery("update " + table + " set spent_monthly_cents = least(spent_monthly_cents::bigint + ?2, 2147483647)"
+                        + " where id = cast(?1 as uuid)")
+                .setParameter(1, id.toString())
+                .setParameter(2, cents)
+                .executeUpdate();
     }
 
     /** The columns are 32-bit: an absurd report is capped rather than failing the run's bookkeeping. */
