@@ -68,7 +68,7 @@ class HeartbeatRecoveryIT {
             awaitRun(api, run, r -> "running".equals(r.getString("status")), "the run is running");
             long pid = await(() -> readPid(pidFile), p -> p > 0, "the agent process wrote its pid", Duration.ofSeconds(60));
             agentPid = pid;
-            await(() -> recordedPid(app, run), p -> p == pid, "the server recorded the process", Duration.ofSeconds(30));
+            await(() -> recordedPid(app, run), p -> p == pid, "the server recorded the process", Duration.ofSeconds(90));
             // the agent process claims the issue within its run, as an agent does, so the run holds its locks
             Api.Reply checkout = api.send("POST", "/api/issues/" + issue + "/checkout", Api.JSON,
                     "{\"agentId\":\"" + agent + "\",\"expectedStatuses\":[\"todo\"]}",
