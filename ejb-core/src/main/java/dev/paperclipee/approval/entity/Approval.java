@@ -125,9 +125,10 @@ public class Approval extends Versioned {
      * they were about the previous version.
      */
     public void resubmit(JsonObject newPayload) {
+        String checked = newPayload == null ? null : JsonText.of("payload", newPayload);
         moveTo(ApprovalStatus.pending);
-        if (newPayload != null) {
-            replacePayload(newPayload);
+        if (checked != null) {
+            payload = checked;
         }
         decisionNote = null;
         decidedByUserId = null;

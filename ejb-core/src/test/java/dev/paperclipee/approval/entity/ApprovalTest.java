@@ -156,6 +156,11 @@ class ApprovalTest {
         assertThrows(InvalidInputException.class,
                 () -> new Approval(COMPANY, ApprovalType.request_board_approval, json("{\"k\":\"" + "x".repeat(100_001) + "\"}"), null, BOARD));
         assertThrows(InvalidInputException.class, () -> new Approval(COMPANY, ApprovalType.hire_agent, null, null, BOARD));
+
+        Approval open = requested();
+        assertThrows(InvalidInputException.class, () -> open.resubmit(json("{\"k\":\"a\\u0000b\"}")),
+                "a payload that could never be stored is a 400 before the status is looked at");
+        assertEquals(ApprovalStatus.pending, open.getStatus());
     }
 
     @Test
