@@ -157,7 +157,7 @@ public class Approvals {
         Agent hired = null;
         IssuedKey key = null;
         if (approval.getType() == ApprovalType.hire_agent) {
-            HirePayload hire = hireOf(approval.payload());
+            HirePayload hire = HirePayload.read(approval.payload());
             try {
                 hired = hiring.hire(actor, companyId, hire.draft(), approvalId);
             } catch (InvalidInputException e) {
@@ -231,7 +231,7 @@ public class Approvals {
         if (type != ApprovalType.hire_agent) {
             return payload;
         }
-        HirePayload hire = hireOf(payload);
+        HirePayload hire = HirePayload.read(payload);
         try {
             hiring.check(companyId, hire.draft());
         } catch (InvalidInputException e) {
@@ -240,10 +240,6 @@ public class Approvals {
             throw new RuleViolationException(e.getMessage(), Map.of("payload", e.details()));
         }
         return HirePayload.stored(payload);
-    }
-
-    private static HirePayload hireOf(JsonObject payload) {
-        return HirePayload.read(payload);
     }
 
     private Approval locked(Actor actor, UUID approvalId) {
