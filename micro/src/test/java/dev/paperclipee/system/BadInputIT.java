@@ -50,7 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its {@link FieldType} and a valid value (id fields name their {@link Kind}; the valid value is
  * the own company's fixture). Path placeholders: {@code {company}}, {@code {throwaway}} (a company
  * of its own, for routes such as archive that change the company itself), {@code {goal}},
- * {@code {project}}, {@code {run}} (a finished heartbeat run of the fixture agent); a new kind of
+ * {@code {project}}, {@code {run}} (a finished heartbeat run of the fixture agent), {@code {approval}}
+ * (a pending approval); a new kind of
  * id is a {@link Kind} constant plus its two fixtures in {@link #createFixtures()}. A field that is
  * an object of known fields ({@link FieldType#RECORD}) lists them, and each of them gets its wrong
  * values inside the object. Multipart routes need a generator of their own.
@@ -62,7 +63,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputIT {
 
     /** What an id names; each has an own-company fixture and another company's. */
-    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE, RUN }
+    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE, RUN, APPROVAL }
 
     /**
      * The JSON type a field takes, which decides the wrong values generated for it: {@code TIMESTAMP}
@@ -206,7 +207,30 @@ class BadInputIT {
                     text("sessionId", "\"s\""),
                     record("usage", "{\"provider\":\"p\"}", text("provider", "\"p\""), text("model", "\"m\""),
                             field("inputTokens", FieldType.INT32, "1"), field("cachedInputTokens", FieldType.INT32, "1"),
-                            field("outputTokens", FieldType.INT32, "1"), field("costUsd", FieldType.DECIMAL, "0.25"))));
+                            field("outputTokens", FieldType.INT32, "1"), field("costUsd", FieldType.DECIMAL, "0.25"))),
+            // approvals (spec §10.6, §8.3, §12.1): the hire payload is an agent-create body, each of its fields gets
+            // its wrong values; the decisions take an optional body ({decisionNote?}), so only their paths are
+            // generated here and ApprovalsApiIT refuses their malformed bodies. The fixture approval stays pending.
+            get("/api/companies/{company}/approvals", query("status", "nope", "pending,approved", "%00"),
+                    query("limit", "0", "501", "-1", "x", "1.5", "", "99999999999"), query("offset", "-1", "x", "")),
+            post("/api/companies/{company}/approvals",
+                    field("type", FieldType.ENUM, "\"hire_agent\"").required(),
+                    record("payload", "{\"name\":\"Never Hired\"}", text("name", "\"Never Hired\""),
+                            field("role", FieldType.ENUM, "\"engineer\""), text("title", "\"t\""), text("icon", "\"i\""),
+                            id("reportsTo", Kind.AGENT), text("capabilities", "\"c\""), text("adapterType", "\"process\""),
+                            field("adapterConfig", FieldType.OBJECT, "{\"command\":\"true\"}"),
+                            field("runtimeConfig", FieldType.OBJECT, "{\"heartbeat\":{\"intervalSec\":60}}"),
+                            field("budgetMonthlyCents", FieldType.INT32, "100"), field("permissions", FieldType.OBJECT, "{}"),
+                            field("metadata", FieldType.OBJECT, "{}"), field("createApiKey", FieldType.BOOLEAN, "true"))
+                            .required()),
+            get("/api/approvals/{approval}"),
+            bodiless("POST", "/api/approvals/{approval}/approve"),
+            bodiless("POST", "/api/approvals/{approval}/reject"),
+            bodiless("POST", "/api/approvals/{approval}/cancel"),
+            bodiless("POST", "/api/approvals/{approval}/request-revision"),
+            post("/api/approvals/{approval}/resubmit", field("payload", FieldType.OBJECT, "{\"ask\":\"again\"}")),
+            // the dashboard (spec §10.8)
+            get("/api/companies/{company}/dashboard"));
 
     // ---- fixtures, shared by every case ---------------------------------------------------------
 
@@ -239,6 +263,8 @@ class BadInputIT {
             // backlog, so that even a checkout that slipped through validation would find nothing to claim
             side.put(Kind.ISSUE, created("/api/companies/" + company + "/issues", "{\"title\":\"Fixture\"}"));
             side.put(Kind.RUN, finishedRun(agent));
+            side.put(Kind.APPROVAL, created("/api/companies/" + company + "/approvals",
+                    "{\"type\":\"request_board_approval\",\"payload\":{\"fixture\":true}}"));
         }
     }
 

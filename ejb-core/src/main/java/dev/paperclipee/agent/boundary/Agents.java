@@ -4,19 +4,17 @@ import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
 import dev.paperclipee.activity.control.ChangeSet;
 import dev.paperclipee.agent.control.CompanyAgents;
+import dev.paperclipee.agent.control.Hiring;
 import dev.paperclipee.agent.control.OrgChart;
 import dev.paperclipee.agent.entity.Agent;
 import dev.paperclipee.agent.entity.AgentRole;
 import dev.paperclipee.agent.entity.AgentStatus;
 import dev.paperclipee.agent.entity.PauseReason;
 import dev.paperclipee.company.control.CompanyScope;
-import dev.paperclipee.heartbeat.control.Adapters;
 import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.ForbiddenException;
-import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.JsonText;
 import dev.paperclipee.shared.entity.NotFoundException;
-import dev.paperclipee.shared.entity.RuleViolationException;
 import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.WireEnum;
 
@@ -64,6 +62,9 @@ public class Agents {
     OrgChart chart;
 
     @Inject
+    Hiring hiring;
+
+    @Inject
     ActivityLog activity;
 
     /** The company's agents, oldest first; {@code status} (a wire value) filters when given. */
@@ -96,35 +97,19 @@ public class Agents {
         return chart.tree(companyId);
     }
 
-    /** The board hires an agent directly (§12.1: still logged as a governance action). */
+    /**
+     * The board hires an agent directly (§12.1: still logged as a governance action). Agents hire
+     * only by requesting a {@code hire_agent} approval (§9.3; api-contract "departs from the spec"
+     * item 4), whatever the company's {@code requireBoardApprovalForNewAgents}: 403.
+     */
     public Agent create(Actor actor, UUID companyId, AgentDraft draft) {
+        if (actor.isAgent()) {
+            throw new ForbiddenException("Board access required: an agent hires by requesting a hire_agent approval"
+                    + " (POST /api/companies/:companyId/approvals)");
+        }
         actor.requireBoard();
         scope.require(actor, companyId);
-        Agent agent = new Agent(companyId, draft.name(), WireEnum.parse(AgentRole.class, "role", draft.role()),
-                draft.adapterType());
-        agent.retitle(draft.title());
-        agent.changeIcon(draft.icon());
-        agent.describeCapabilities(draft.capabilities());
-        agent.configureAdapter(draft.adapterConfig());
-        agent.configureRuntime(draft.runtimeConfig());
-        if (draft.budgetMonthlyCents() != null) {
-            agent.budget(draft.budgetMonthlyCents());
-        }
-        agent.grant(draft.permissions());
-        agent.annotate(draft.metadata());
-        requireWorkableAdapter(agent);
-        if (draft.reportsTo() != null) {
-            agent.reportTo(manager(companyId, draft.reportsTo()), id -> agents.inCompany(companyId, id));
-        }
-        em.persist(agent);
-        em.flush(); // the agent.created row names the agent (activity_log.agent_id references it)
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("name", agent.getName());
-        details.put("role", WireEnum.of(agent.getRole()));
-        details.put("adapterType", agent.getAdapterType());
-        details.put("reportsTo", agent.getReportsTo() == null ? null : agent.getReportsTo().toString());
-        activity.record(actor, companyId, "agent.created", "agent", agent.getId(), details);
-        return agent;
+        return hiring.hire(actor, companyId, draft, null);
     }
 
     /**
@@ -159,7 +144,7 @@ public class Agents {
         Change<UUID> manager = changes.reportsTo();
         if (manager != null && !Objects.equals(manager.value(), agent.getReportsTo())) {
             scope.lock(companyId); // before the new manager's chain is read
-            agent.reportTo(manager.clears() ? null : manager(companyId, manager.value()), id -> agents.inCompany(companyId, id));
+            agent.reportTo(manager.clears() ? null : hiring.manager(companyId, manager.value()), id -> agents.inCompany(companyId, id));
             changed.put("reportsTo", manager.clears() ? null : manager.value().toString());
         }
         AgentStatus status = WireEnum.parse(AgentStatus.class, "status", changes.status());
@@ -173,7 +158,7 @@ public class Agents {
         json(changed, "adapterConfig", changes.adapterConfig(), agent::getAdapterConfig, agent::configureAdapter);
         json(changed, "runtimeConfig", changes.runtimeConfig(), agent::getRuntimeConfig, agent::configureRuntime);
         if (changes.adapterType() != null || changes.adapterConfig() != null) {
-            requireWorkableAdapter(agent);
+            Hiring.requireWorkableAdapter(agent);
         }
         if (changes.budgetMonthlyCents() != null && changes.budgetMonthlyCents() != agent.getBudgetMonthlyCents()) {
             agent.budget(changes.budgetMonthlyCents());
@@ -224,22 +209,6 @@ public class Agents {
         return agent;
     }
 
-    /**
-     * An adapter configuration that could never work is refused when it is written (400 naming
-     * the key), not discovered at the first run: wrong types, a non-positive {@code timeoutSec},
-     * an http {@code url} that is not one. A config that is merely incomplete (no {@code command}
-     * yet, an agent created with only a name) and adapter types this server does not know
-     * (other Paperclip adapters) are stored as given; their runs fail visibly until completed.
-     */
-    private static void requireWorkableAdapter(Agent agent) {
-        Adapters.validate(agent.getAdapterType(), JsonText.parse(agent.getAdapterConfig())).stream()
-                .filter(problem -> !problem.code().equals("required") && !problem.code().equals("unknown_adapter_type"))
-                .findFirst()
-                .ifPresent(problem -> {
-                    throw new InvalidInputException(problem.path(), problem.message(), problem.code());
-                });
-    }
-
     private static void requireSelfService(Actor actor, Agent agent, AgentChanges changes) {
         if (!agent.getId().equals(actor.agentId())) {
             throw new ForbiddenException("An agent may update only itself");
@@ -250,16 +219,6 @@ public class Agents {
             throw new ForbiddenException("Board access required to change " + String.join(", ", refused)
                     + "; an agent may change only its own title, icon and capabilities");
         }
-    }
-
-    /** A manager named by id: unknown and foreign ids look the same (422), so nothing leaks. */
-    private Agent manager(UUID companyId, UUID managerId) {
-        Agent manager = agents.inCompany(companyId, managerId);
-        if (manager == null) {
-            throw new RuleViolationException("reportsTo must be an agent of the same company",
-                    Map.of("reportsTo", managerId.toString()));
-        }
-        return manager;
     }
 
     /** Title and icon: null or blank clears; the audit row shows the new value ("" when cleared). */

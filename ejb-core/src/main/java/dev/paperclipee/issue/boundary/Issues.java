@@ -15,6 +15,7 @@ import dev.paperclipee.issue.control.IssueLocks;
 import dev.paperclipee.issue.control.IssueNumbers;
 import dev.paperclipee.issue.control.IssueSearch;
 import dev.paperclipee.issue.control.IssueThread;
+import dev.paperclipee.issue.control.StrategyGate;
 import dev.paperclipee.issue.entity.Issue;
 import dev.paperclipee.issue.entity.IssueComment;
 import dev.paperclipee.issue.entity.IssuePriority;
@@ -51,7 +52,8 @@ import java.util.UUID;
  * read by id or identifier, update under the status machine, and the atomic checkout, release and
  * board-only force-release of §10.4.1. Every link stays inside the issue's company (422), every
  * mutation writes its activity row in the same transaction, and an agent is held to the rules of
- * {@link IssueAccess}.
+ * {@link IssueAccess}. Work the CEO delegated stays a draft until the company's strategy is
+ * approved ({@link StrategyGate}, §12.2).
  */
 @Stateless
 public class Issues {
@@ -93,6 +95,9 @@ public class Issues {
 
     @Inject
     IssueThread thread;
+
+    @Inject
+    StrategyGate strategy;
 
     @Inject
     ActivityLog activity;
@@ -191,7 +196,7 @@ public class Issues {
         details.put("assigneeAgentId", text(issue.getAssigneeAgentId()));
         details.put("parentId", text(issue.getParentId()));
         activity.record(actor, companyId, "issue.created", "issue", issue.getId(), details);
-        if (issue.getAssigneeAgentId() != null && WAKING.contains(issue.getStatus())) {
+        if (issue.getAssigneeAgentId() != null && WAKING.contains(issue.getStatus()) && !strategy.holds(issue)) {
             assigned.fire(new IssueAssigned(companyId, issue.getId(), issue.getAssigneeAgentId(), actor));
         }
         return issue;
@@ -230,6 +235,7 @@ public class Issues {
                 throw new ConflictException("An agent takes an issue into in_progress only for itself, by checkout",
                         conflict(issue));
             }
+            strategy.requireExecutable(issue, status);
             issue.moveTo(status);
             changed.put("status", WireEnum.of(status));
             changed.put("previousStatus", WireEnum.of(from));
@@ -239,7 +245,8 @@ public class Issues {
         }
         activity.recordChanges(actor, companyId, "issue.updated", "issue", issueId, changed);
         UUID assignee = issue.getAssigneeAgentId();
-        if (assignee != null && WAKING.contains(issue.getStatus()) && (!assignee.equals(assigneeBefore) || !wakingBefore)) {
+        if (assignee != null && WAKING.contains(issue.getStatus()) && (!assignee.equals(assigneeBefore) || !wakingBefore)
+                && !strategy.holds(issue)) {
             assigned.fire(new IssueAssigned(companyId, issueId, assignee, actor));
         }
         return issue;
@@ -267,6 +274,7 @@ public class Issues {
                         "invalid_enum_value");
             }
         }
+        strategy.requireExecutable(issue, IssueStatus.in_progress);
         if (!locks.checkout(companyId, issueId, agentId, actor.runId(), expectedStatuses)) {
             refuseCheckout(companyId, issueId, agentId);
         }

@@ -2,6 +2,8 @@ package dev.paperclipee.shared.entity;
 
 import jakarta.ejb.ApplicationException;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,5 +25,33 @@ public class InvalidInputException extends DomainException {
     public InvalidInputException(List<String> path, String message, String code) {
         super(String.join(".", path) + ": " + message,
                 List.of(Map.of("path", List.copyOf(path), "message", message, "code", code)));
+    }
+
+    private InvalidInputException(String message, Object details) {
+        super(message, details);
+    }
+
+    /**
+     * The same refusal for a value nested in the field {@code parent} (an approval's payload is an
+     * agent-create body): every path gets {@code parent} in front, {@code [name]} → {@code [payload, name]}.
+     */
+    public InvalidInputException under(String parent) {
+        List<Map<String, Object>> nested = new ArrayList<>();
+        if (details() instanceof List<?> problems) {
+            for (Object problem : problems) {
+                if (problem instanceof Map<?, ?> p) {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    p.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                    List<Object> path = new ArrayList<>();
+                    path.add(parent);
+                    if (p.get("path") instanceof List<?> inner) {
+                        path.addAll(inner);
+                    }
+                    copy.put("path", List.copyOf(path));
+                    nested.add(copy);
+                }
+            }
+        }
+        return new InvalidInputException(parent + "." + getMessage(), nested);
     }
 }

@@ -1,0 +1,2 @@
+/** The dashboard's counting queries and its spend figures. */
+package dev.paperclipee.dashboard.control;

@@ -1,0 +1,2 @@
+/** The company dashboard route (spec §10.8). */
+package dev.paperclipee.rest.dashboard;
