@@ -35,9 +35,9 @@ import java.util.UUID;
  * within a heartbeat run (a run-scoped key or {@code X-Paperclip-Run-Id}) links the event to
  * that run.
  *
- * <p>Budgets (§13.2: the soft alert at 80 %, the pause at 100 %) are enforced in the same
- * transaction, right after {@link CostLedger#book}, so that the 201 already shows their effect
- * (api-contract); that step is not part of this class yet.
+ * <p>Budgets (§13.2: the soft alert at 80 %, the pause at 100 %) are enforced by
+ * {@link CostLedger#book} in the same transaction, so that the 201 already shows their effect
+ * (api-contract): the spend includes the event, and an agent whose budget it used up is paused.
  */
 @Stateless
 public class CostEvents {
