@@ -104,7 +104,7 @@ public class BudgetSettings {
     /** Locks the row until the transaction ends and answers this month's spend, as committed. */
     private long lockedSpend(String table, UUID id) {
         Object spent = em.createNativeQuery("select " + MonthlySpend.spentSql("x") + " from " + table
-                        + " x where x.id = cast(?1 as uuid) for update")
+                        + " x where x.id = cast(?1 as uuid) for no key update")
                 .setParameter(1, id.toString())
                 .getSingleResult();
         return ((Number) spent).longValue();

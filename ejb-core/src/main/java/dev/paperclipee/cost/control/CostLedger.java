@@ -68,10 +68,13 @@ public class CostLedger {
      * One counter: the CTE locks the row and reads this month's spend (0 for a counter of an
      * earlier month); the update writes spend + cents, capped at the column's range. PostgreSQL's
      * row lock makes a concurrent booking of the same row wait and then read this one's result.
+     * {@code no key update}, the lock an update of non-key columns takes anyway: a plain
+     * {@code for update} would also wait for the key-share locks the foreign keys of concurrent
+     * inserts into {@code cost_events} hold on the same row — two bookings would deadlock.
      */
     private static final String ADVANCE = """
             with before as (
-                select x.id, %1$s as spent from %2$s x where x.id = cast(?1 as uuid) for update
+                select x.id, %1$s as spent from %2$s x where x.id = cast(?1 as uuid) for no key update
             )
             update %2$s t
                set spent_monthly_cents = least(before.spent::bigint + ?2, 2147483647),

@@ -106,12 +106,12 @@ public class IssueLocks {
             return Optional.of(new WorkStop("Company is " + row[0] + (row[1] == null ? "" : " (" + row[1] + ")")
                     + "; its agents cannot check out work", details));
         }
-        if (Boolean.TRUE.equals(row[3])) {
+        if (Boolean.TRUE.equals(row[2])) {
             details.put("budgetMonthlyCents", ((Number) row[4]).longValue());
             details.put("spentMonthlyCents", ((Number) row[5]).longValue());
             return Optional.of(new WorkStop("Agent has used its monthly budget; it cannot check out work", details));
         }
-        if (Boolean.TRUE.equals(row[2])) {
+        if (Boolean.TRUE.equals(row[3])) {
             details.put("companyBudgetMonthlyCents", ((Number) row[6]).longValue());
             details.put("companySpentMonthlyCents", ((Number) row[7]).longValue());
             return Optional.of(new WorkStop("Company has used its monthly budget; its agents cannot check out work", details));
