@@ -91,18 +91,19 @@ public class CostEvents {
             throw linkOutside("goalId", "a goal", report.goalId());
         }
         UUID runId = actor.isAgent() ? actor.runId() : null;
-        UUID eventId = ledger.book(new CostLedger.Entry(companyId, report.agentId(), report.issueId(), runId, provider,
-                model, inputTokens, cachedInputTokens, outputTokens, costCents, report.occurredAt(), report.projectId(),
-                report.goalId(), billingCode));
-        CostEvent event = em.find(CostEvent.class, eventId);
+        UUID eventId = UUID.randomUUID();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("costCents", costCents);
         details.put("provider", provider);
         details.put("model", model);
-        details.put("issueId", text(event.getIssueId()));
+        details.put("issueId", text(report.issueId()));
         details.put("heartbeatRunId", text(runId));
         activity.record(actor, companyId, "cost.reported", "cost_event", eventId, report.agentId(), details);
-        return event;
+        // written now, not at the commit: once booking starts, every write holds up the company's other bookings
+        em.flush();
+        return ledger.book(eventId, new CostLedger.Entry(companyId, report.agentId(), report.issueId(), runId, provider,
+                model, inputTokens, cachedInputTokens, outputTokens, costCents, report.occurredAt(), report.projectId(),
+                report.goalId(), billingCode));
     }
 
     private static int count(String field, Long value) {

@@ -1,5 +1,6 @@
 package dev.paperclipee.cost.control;
 
+import dev.paperclipee.cost.entity.CostEvent;
 import dev.paperclipee.shared.entity.MonthlySpend;
 
 import jakarta.enterprise.context.Dependent;
@@ -22,7 +23,9 @@ import java.util.UUID;
  * statements — so concurrent reports cannot lose each other, and each learns exactly which
  * thresholds it crossed: of forty concurrent events, one crosses 80 % and one crosses 100 %.
  * Rows are locked agent, project, company, always in that order (a run's end locks its agent
- * first too), so concurrent bookings wait for each other rather than deadlock. An event counts in
+ * first too), so concurrent bookings wait for each other rather than deadlock. The company's row
+ * is the one every booking of a company waits for, until the booking's commit: callers do their
+ * other writes before {@link #book}, so that only the counters and the budget rules come after. An event counts in
  * the UTC month it is booked in ({@code created_at}); a counter of an earlier month starts again
  * from this event ({@link MonthlySpend}).
  *
@@ -90,8 +93,23 @@ public class CostLedger {
     @Inject
     BudgetEnforcer budgets;
 
+    /** Books the event; answers its id. */
     public UUID book(Entry entry) {
         UUID id = UUID.randomUUID();
+        book(id, entry, false);
+        return id;
+    }
+
+    /**
+     * Books the event under the given id and answers it as stored (the issue's links filled in).
+     * It is read back before the counters move: from the first counter on, this transaction holds
+     * row locks that concurrent bookings wait for until it commits, so nothing else belongs there.
+     */
+    public CostEvent book(UUID id, Entry entry) {
+        return book(id, entry, true);
+    }
+
+    private CostEvent book(UUID id, Entry entry, boolean read) {
         List<?> inserted = em.createNativeQuery(INSERT)
                 .setParameter(1, id.toString())
                 .setParameter(2, entry.companyId().toString())
@@ -111,6 +129,7 @@ public class CostLedger {
                 .getResultList();
         Object project = inserted.isEmpty() ? null : inserted.get(0);
         UUID projectId = project == null ? null : UUID.fromString(project.toString());
+        CostEvent event = read ? em.find(CostEvent.class, id) : null;
         int cents = clamp(entry.costCents());
         if (cents > 0) {
             BudgetEnforcer.Spend agent = advance("agents", entry.agentId(), cents);
@@ -119,7 +138,7 @@ public class CostLedger {
             budgets.booked(new BudgetEnforcer.Booking(id, entry.companyId(), entry.agentId(), projectId, agent,
                     projectSpend, company));
         }
-        return id;
+        return event;
     }
 
     /** Advances the month's spend of an agent, project or company; null if the row is gone. */
