@@ -33,8 +33,16 @@ import java.util.regex.Pattern;
  * started, none twice; the server logs how long its tick and claim took), and the server's resident
  * memory and threads while 100 runs are live.
  *
+ * <p>The cost benchmark (issue 5, "Speed"): cost-event ingestion with budget enforcement (each
+ * event advances its agent's, project's and company's month spend and checks their thresholds in
+ * its own transaction) at 1 and 8 clients, each client an agent reporting with its own key; then
+ * {@code costs/summary}, {@code by-agent}, {@code by-project} and {@code by-model} latency over one
+ * company with 1,000,000 events of the current month seeded in SQL (read-time aggregation, no
+ * rollup table).
+ *
  * <p>Usage: {@code java -cp postgresql.jar bench/Bench.java <api base URL> <jdbc URL> [issues]}, or
- * {@code … <api base URL> <jdbc URL> heartbeat <server pid> <server log>}
+ * {@code … <api base URL> <jdbc URL> heartbeat <server pid> <server log>}, or
+ * {@code … <api base URL> <jdbc URL> costs [events]}
  */
 public class Bench {
 
@@ -53,6 +61,10 @@ public class Bench {
         jdbcUrl = jdbc;
         if (args.length > 2 && args[2].equals("heartbeat")) {
             heartbeat(Long.parseLong(args[3]), java.nio.file.Path.of(args[4]));
+            return;
+        }
+        if (args.length > 2 && args[2].equals("costs")) {
+            costs(args.length > 3 ? Integer.parseInt(args[3]) : 1_000_000);
             return;
         }
         int issues = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
@@ -285,6 +297,101 @@ public class Bench {
             double stopped = awaitCount(s, "select count(*) from heartbeat_runs r join agents a on a.id = r.agent_id where a.name like"
                     + " 'Sleeper %' and r.status = 'cancelled'", 100, System.nanoTime());
             System.out.printf(Locale.ROOT, "pausing the 100 agents cancelled their runs in %.1f s%n", stopped);
+        }
+    }
+
+    static void costs(int events) throws Exception {
+        // ingestion: 8 agents with budgets far above what the bench spends, so every event runs the
+        // whole enforcement (three counters, three threshold checks) without pausing anyone
+        company = extract(send("POST", "/companies", "{\"name\":\"Cost Bench " + System.nanoTime()
+                + "\",\"budgetMonthlyCents\":2000000000}", 201));
+        String project = extract(send("POST", "/companies/" + company + "/projects", "{\"name\":\"Costed\"}", 201));
+        project(project, 2_000_000_000);
+        List<String> spenders = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String agent = extract(send("POST", "/companies/" + company + "/agents", "{\"name\":\"Spender " + i
+                    + "\",\"budgetMonthlyCents\":1000000000,\"adapterConfig\":{\"command\":\"true\"},"
+                    + "\"runtimeConfig\":{\"heartbeat\":{\"enabled\":false,\"wakeOnDemand\":false}}}", 201));
+            spenders.add(agent);
+            keys.add(send("POST", "/agents/" + agent + "/keys", "{\"name\":\"bench\"}", 201)
+                    .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
+        }
+        IntFunction<String> event = i -> "{\"agentId\":\"" + spenders.get(i % 8) + "\",\"provider\":\"openai\","
+                + "\"model\":\"gpt-5\",\"inputTokens\":1200,\"cachedInputTokens\":300,\"outputTokens\":400,\"costCents\":3,"
+                + "\"occurredAt\":\"2026-02-17T20:25:00Z\"" + (i % 2 == 0 ? ",\"projectId\":\"" + project + "\"" : "") + "}";
+        String path = "/companies/" + company + "/cost-events";
+        quiet = true;
+        run("warm-up", 8, 2000, i -> hitAs(keys.get(i % 8), "POST", path, event.apply(i), 201));
+        quiet = false;
+        System.out.printf("%-34s %8s %8s %8s %8s %9s%n", "scenario", "clients", "p50 ms", "p95 ms", "p99 ms", "req/s");
+        run("cost event (enforced)", 1, 1000, i -> hitAs(keys.get(0), "POST", path, event.apply(i * 8), 201));
+        // client c reports as agent c: each agent's row is contended only by its own client, the
+        // company's (and the project's) by all eight, as in a busy company
+        run("cost event (enforced)", 8, 8000, i -> hitAs(keys.get(i % 8), "POST", path, event.apply(i), 201));
+        try (Connection db = DriverManager.getConnection(jdbcUrl); Statement s = db.createStatement()) {
+            long spent = count(s, "select spent_monthly_cents from companies where id = '" + company + "'");
+            long booked = count(s, "select sum(cost_cents) from cost_events where company_id = '" + company + "'");
+            System.out.printf(Locale.ROOT, "company spend counter %,d cents = sum of its events %,d cents: %s%n", spent, booked,
+                    spent == booked ? "exact" : "MISMATCH");
+            if (spent != booked) {
+                throw new IllegalStateException("the spend counter lost or doubled events");
+            }
+        }
+
+        // reads over one company with `events` events of this month
+        company = extract(send("POST", "/companies", "{\"name\":\"Cost Reads Bench " + System.nanoTime()
+                + "\",\"budgetMonthlyCents\":100000000}", 201));
+        long seedStart = System.nanoTime();
+        try (Connection db = DriverManager.getConnection(jdbcUrl); Statement s = db.createStatement()) {
+            s.execute("insert into agents (company_id, name) select '" + company + "', 'Reader agent ' || n from generate_series(1, 50) n");
+            s.execute("insert into projects (company_id, name) select '" + company + "', 'Reader project ' || n"
+                    + " from generate_series(1, 20) n");
+            // spread over this month so far, as the ledger books them: one event every few seconds
+            s.execute("""
+                    with a as (select array_agg(id order by id) ids from agents where company_id = '%1$s'),
+                         p as (select array_agg(id order by id) ids from projects where company_id = '%1$s'),
+                         m as (select date_trunc('month', now() at time zone 'UTC') at time zone 'UTC' as start)
+                    insert into cost_events (company_id, agent_id, project_id, provider, model, input_tokens,
+                                             cached_input_tokens, output_tokens, cost_cents, occurred_at, created_at)
+                    select '%1$s', a.ids[1 + n %% 50], case when n %% 3 = 0 then null else p.ids[1 + n %% 20] end,
+                           (array['openai', 'anthropic', 'google'])[1 + n %% 3],
+                           (array['gpt-5', 'gpt-5-mini', 'claude', 'claude-haiku', 'gemini', 'gemini-flash'])[1 + n %% 6],
+                           1000 + n %% 5000, n %% 700, 100 + n %% 900, 1 + n %% 40, t, t
+                      from a, p, m, generate_series(1, %2$d) n,
+                           lateral (select m.start + (now() - m.start) * (n::float8 / %2$d) as t) ts
+                    """.formatted(company, events));
+            s.execute("analyze cost_events");
+            s.execute("vacuum cost_events");
+        }
+        System.out.printf(Locale.ROOT, "seeded %,d cost events of this month in one company in %.1f s%n", events,
+                (System.nanoTime() - seedStart) / 1e9);
+        String base = "/companies/" + company + "/costs/";
+        quiet = true;
+        for (String read : List.of("summary", "by-agent", "by-project", "by-model")) {
+            run(read, 8, 40, i -> get(base + read));
+        }
+        quiet = false;
+        System.out.printf("%-34s %8s %8s %8s %8s %9s%n", "scenario", "clients", "p50 ms", "p95 ms", "p99 ms", "req/s");
+        for (int clients : new int[] {1, 8}) {
+            for (String read : List.of("summary", "by-agent", "by-project", "by-model")) {
+                run("costs/" + read + " (" + events / 1000 + "k events)", clients, clients == 1 ? 100 : 200, i -> get(base + read));
+            }
+        }
+    }
+
+    /** A project's budget, set through the API as the board would. */
+    static void project(String project, int budget) throws Exception {
+        hit("PATCH", "/projects/" + project + "/budgets", "{\"budgetMonthlyCents\":" + budget + "}", 200);
+    }
+
+    static void hitAs(String key, String method, String path, String body, int expected) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
         }
     }
 

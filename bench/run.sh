@@ -4,11 +4,13 @@
 # throughput. Build first: ./mvnw -q install -DskipTests
 #   bench/run.sh [issues [N]]   the issue API with N seeded issues (default 100,000)
 #   bench/run.sh heartbeat      invoke latency, a tick with 1,000 due agents, memory with 100 live runs
+#   bench/run.sh costs [N]      cost-event ingestion with budget enforcement; cost reads over N seeded events (default 1,000,000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=issues
-if [ "${1:-}" = heartbeat ] || [ "${1:-}" = issues ]; then mode=$1; shift; fi
+if [ "${1:-}" = heartbeat ] || [ "${1:-}" = issues ] || [ "${1:-}" = costs ]; then mode=$1; shift; fi
 issues="${1:-100000}"
+events="${1:-1000000}"
 jar=micro/target/paperclip-ee-microbundle.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -q install -DskipTests" >&2; exit 1; }
 driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
@@ -24,7 +26,10 @@ for _ in $(seq 1 120); do
 done
 dbport=$(sed -n 4p "$home/instances/default/db/postmaster.pid")
 echo "application on port $port, embedded PostgreSQL on port $dbport; $(nproc) cores"
-if [ "$mode" = heartbeat ]; then
+if [ "$mode" = costs ]; then
+  java -cp "$driver" bench/Bench.java "http://127.0.0.1:$port/api" \
+    "jdbc:postgresql://127.0.0.1:$dbport/paperclip?user=postgres" costs "$events"
+elif [ "$mode" = heartbeat ]; then
   java -cp "$driver" bench/Bench.java "http://127.0.0.1:$port/api" \
     "jdbc:postgresql://127.0.0.1:$dbport/paperclip?user=postgres" heartbeat "$app" "$home/app.log"
 else

@@ -51,8 +51,8 @@ class AgentsApiIT {
 
     static final Set<String> AGENT_FIELDS = Set.of("id", "companyId", "name", "role", "title", "icon", "status",
             "reportsTo", "capabilities", "adapterType", "adapterConfig", "runtimeConfig", "budgetMonthlyCents",
-            "spentMonthlyCents", "pauseReason", "pausedAt", "permissions", "lastHeartbeatAt", "metadata", "createdAt",
-            "updatedAt");
+            "spentMonthlyCents", "budgetAlert", "pauseReason", "pausedAt", "permissions", "lastHeartbeatAt", "metadata",
+            "createdAt", "updatedAt");
     static final Set<String> KEY_FIELDS = Set.of("id", "name", "createdAt", "revokedAt", "lastUsedAt");
     static final Set<String> ROLES = Set.of("ceo", "cto", "cmo", "cfo", "security", "engineer", "designer", "pm", "qa",
             "devops", "researcher", "general");

@@ -76,6 +76,9 @@ class BadInputIT {
 
     // ---- the table ------------------------------------------------------------------------------
 
+    /** {@code ?month=} of the cost reads takes {@code YYYY-MM} only. */
+    static final String[] BAD_MONTHS = {"2026-13", "2026-00", "2026-1", "26-01", "2026-01-01", "2026/01", "x", "", "%00"};
+
     static final List<Endpoint> ENDPOINTS = List.of(
             // companies (spec §10.1)
             post("/api/companies",
@@ -181,6 +184,14 @@ class BadInputIT {
                     field("inputTokens", FieldType.INT32, "1234"), field("cachedInputTokens", FieldType.INT32, "0"),
                     field("outputTokens", FieldType.INT32, "567"), id("issueId", Kind.ISSUE),
                     id("projectId", Kind.PROJECT), id("goalId", Kind.GOAL), text("billingCode", "\"OPS\"")),
+            // budgets and cost reads (spec §10.7, §13)
+            patch("/api/companies/{company}/budgets", field("budgetMonthlyCents", FieldType.INT32, "100").required()),
+            patch("/api/agents/{agent}/budgets", field("budgetMonthlyCents", FieldType.INT32, "100").required()),
+            patch("/api/projects/{project}/budgets", field("budgetMonthlyCents", FieldType.INT32, "100").required()),
+            get("/api/companies/{company}/costs/summary", query("month", BAD_MONTHS)),
+            get("/api/companies/{company}/costs/by-agent", query("month", BAD_MONTHS)),
+            get("/api/companies/{company}/costs/by-project", query("month", BAD_MONTHS)),
+            get("/api/companies/{company}/costs/by-model", query("month", BAD_MONTHS)),
             // activity (spec §10.8)
             get("/api/companies/{company}/activity",
                     query("limit", "0", "501", "-1", "abc", "1.5", "", "99999999999"),

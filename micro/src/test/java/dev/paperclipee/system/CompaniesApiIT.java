@@ -47,8 +47,9 @@ class CompaniesApiIT {
     static final Set<String> CONTRACT_FIELDS = Set.of("id", "name", "description", "status", "issuePrefix",
             "issueCounter", "budgetMonthlyCents", "spentMonthlyCents", "requireBoardApprovalForNewAgents",
             "pauseReason", "pausedAt", "createdAt", "updatedAt");
-    /** ... plus the branding and attachment settings that the company routes also manage. */
-    static final Set<String> COMPANY_FIELDS = union(CONTRACT_FIELDS, Set.of("attachmentMaxBytes", "brandColor", "logoUrl"));
+    /** ... plus the branding and attachment settings that the company routes also manage, and the budget alert. */
+    static final Set<String> COMPANY_FIELDS = union(CONTRACT_FIELDS, Set.of("attachmentMaxBytes", "brandColor", "logoUrl",
+            "budgetAlert"));
 
     static final Pattern ISO_UTC_MILLIS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     static final Pattern UUID_V4 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");

@@ -45,7 +45,8 @@ class GoalsAndProjectsApiIT {
     static final Set<String> GOAL_FIELDS = Set.of("id", "companyId", "title", "description", "level", "status",
             "parentId", "ownerAgentId", "createdAt", "updatedAt");
     static final Set<String> PROJECT_FIELDS = Set.of("id", "companyId", "goalId", "name", "description", "status",
-            "leadAgentId", "targetDate", "env", "createdAt", "updatedAt");
+            "leadAgentId", "targetDate", "env", "budgetMonthlyCents", "spentMonthlyCents", "budgetAlert", "createdAt",
+            "updatedAt");
 
     static Api api;
     /** A company whose goals and projects the refused requests aim at. */

@@ -11,6 +11,7 @@ import dev.paperclipee.agent.entity.AgentRole;
 import dev.paperclipee.agent.entity.AgentStatus;
 import dev.paperclipee.agent.entity.PauseReason;
 import dev.paperclipee.company.control.CompanyScope;
+import dev.paperclipee.cost.control.BudgetSettings;
 import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.ForbiddenException;
 import dev.paperclipee.shared.entity.JsonText;
@@ -66,6 +67,9 @@ public class Agents {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    BudgetSettings budgets;
 
     /** The company's agents, oldest first; {@code status} (a wire value) filters when given. */
     public List<Agent> list(Actor actor, UUID companyId, String status) {
@@ -160,8 +164,8 @@ public class Agents {
         if (changes.adapterType() != null || changes.adapterConfig() != null) {
             Hiring.requireWorkableAdapter(agent);
         }
-        if (changes.budgetMonthlyCents() != null && changes.budgetMonthlyCents() != agent.getBudgetMonthlyCents()) {
-            agent.budget(changes.budgetMonthlyCents());
+        // through the budget rules: a budget at or below this month's spend pauses the agent now (§13.2)
+        if (changes.budgetMonthlyCents() != null && budgets.agent(actor, agent, changes.budgetMonthlyCents())) {
             changed.put("budgetMonthlyCents", agent.getBudgetMonthlyCents());
         }
         json(changed, "permissions", changes.permissions(), agent::getPermissions, agent::grant);
@@ -169,7 +173,7 @@ public class Agents {
         activity.recordChanges(actor, companyId, "agent.updated", "agent", agentId, changed);
         if (halting) {
             // a pause or termination by PATCH stops the agent's runs just as the dedicated routes do
-            halted.fire(new AgentHalted(agentId, companyId, status == AgentStatus.paused ? "agent_paused" : "agent_terminated"));
+            halted.fire(new AgentHalted(agentId, companyId, status == AgentStatus.paused ? AgentHalted.PAUSED : AgentHalted.TERMINATED));
         }
         return agent;
     }
@@ -181,7 +185,7 @@ public class Agents {
         agent.pause(PauseReason.manual);
         activity.record(actor, agent.getCompanyId(), "agent.paused", "agent", agentId,
                 Map.of("pauseReason", WireEnum.of(agent.getPauseReason())));
-        halted.fire(new AgentHalted(agentId, agent.getCompanyId(), "agent_paused"));
+        halted.fire(new AgentHalted(agentId, agent.getCompanyId(), AgentHalted.PAUSED));
         return agent;
     }
 
@@ -205,7 +209,7 @@ public class Agents {
         agent.terminate();
         activity.record(actor, agent.getCompanyId(), "agent.terminated", "agent", agentId,
                 Map.of("previousStatus", WireEnum.of(before)));
-        halted.fire(new AgentHalted(agentId, agent.getCompanyId(), "agent_terminated"));
+        halted.fire(new AgentHalted(agentId, agent.getCompanyId(), AgentHalted.TERMINATED));
         return agent;
     }
 

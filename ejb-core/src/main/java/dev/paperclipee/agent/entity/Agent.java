@@ -2,6 +2,7 @@ package dev.paperclipee.agent.entity;
 
 import dev.paperclipee.shared.entity.ConflictException;
 import dev.paperclipee.shared.entity.JsonText;
+import dev.paperclipee.shared.entity.MonthlySpend;
 import dev.paperclipee.shared.entity.NullableUuid;
 import dev.paperclipee.shared.entity.RuleViolationException;
 import dev.paperclipee.shared.entity.Text;
@@ -20,6 +21,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -102,6 +104,10 @@ public class Agent extends Versioned {
     /** Advanced only by cost ingestion's atomic SQL update, never through this object. */
     @Column(name = "spent_monthly_cents", nullable = false, updatable = false)
     private int spentMonthlyCents;
+
+    /** The UTC month {@link #spentMonthlyCents} belongs to; advanced with it, by the same statement. */
+    @Column(name = "spent_month", insertable = false, updatable = false)
+    private LocalDate spentMonth;
 
     @Column(name = "pause_reason")
     @Enumerated(EnumType.STRING)
@@ -321,7 +327,10 @@ public class Agent extends Versioned {
     public UUID getDefaultEnvironmentId() { return defaultEnvironmentId; }
     public ContextMode getContextMode() { return contextMode; }
     public int getBudgetMonthlyCents() { return budgetMonthlyCents; }
-    public int getSpentMonthlyCents() { return spentMonthlyCents; }
+    /** This month's spend: a counter of an earlier month reads as 0 (spec §13, {@link MonthlySpend}). */
+    public int getSpentMonthlyCents() { return MonthlySpend.current(spentMonthlyCents, spentMonth); }
+    /** Where this month's spend stands against the budget: the soft alert at 80 %, the hard stop at 100 %. */
+    public MonthlySpend.BudgetAlert getBudgetAlert() { return MonthlySpend.alert(getSpentMonthlyCents(), budgetMonthlyCents); }
     public PauseReason getPauseReason() { return pauseReason; }
     public OffsetDateTime getPausedAt() { return pausedAt; }
     /** JSON text of an object. */

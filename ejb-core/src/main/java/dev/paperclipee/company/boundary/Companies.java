@@ -3,6 +3,7 @@ package dev.paperclipee.company.boundary;
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.activity.control.ActivityLog;
 import dev.paperclipee.activity.control.ChangeSet;
+import dev.paperclipee.cost.control.BudgetSettings;
 import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.company.control.IssuePrefixes;
 import dev.paperclipee.company.entity.Company;
@@ -40,6 +41,9 @@ public class Companies {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    BudgetSettings budgets;
 
     /** Every company the actor may see: all for the board (not paged), its own for an agent. */
     public List<Company> list(Actor actor) {
@@ -85,8 +89,8 @@ public class Companies {
         ChangeSet changed = new ChangeSet();
         changed.text("name", changes.name(), company.getName(), company::rename);
         changed.description(changes.description(), company.getDescription(), company::describe);
-        if (changes.budgetMonthlyCents() != null && changes.budgetMonthlyCents() != company.getBudgetMonthlyCents()) {
-            company.budget(changes.budgetMonthlyCents());
+        // through the budget rules: a budget at or below this month's spend stops the company now (§13.2)
+        if (changes.budgetMonthlyCents() != null && budgets.company(actor, company, changes.budgetMonthlyCents())) {
             changed.put("budgetMonthlyCents", company.getBudgetMonthlyCents());
         }
         if (changes.requireBoardApprovalForNewAgents() != null

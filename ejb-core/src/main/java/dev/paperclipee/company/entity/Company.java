@@ -2,6 +2,7 @@ package dev.paperclipee.company.entity;
 
 import dev.paperclipee.shared.entity.ConflictException;
 import dev.paperclipee.shared.entity.InvalidInputException;
+import dev.paperclipee.shared.entity.MonthlySpend;
 import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.Timestamps;
 import dev.paperclipee.shared.entity.Versioned;
@@ -14,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -64,8 +66,13 @@ public class Company extends Versioned {
     @Column(name = "budget_monthly_cents", nullable = false)
     private int budgetMonthlyCents;
 
+    /** Advanced only by cost ingestion's atomic SQL update, never through this object. */
     @Column(name = "spent_monthly_cents", nullable = false, updatable = false)
     private int spentMonthlyCents;
+
+    /** The UTC month {@link #spentMonthlyCents} belongs to; advanced with it, by the same statement. */
+    @Column(name = "spent_month", insertable = false, updatable = false)
+    private LocalDate spentMonth;
 
     @Column(name = "attachment_max_bytes", nullable = false)
     private int attachmentMaxBytes;
@@ -161,6 +168,21 @@ public class Company extends Versioned {
         }
     }
 
+    /**
+     * The company hard stop (spec §13.2): an active company is paused with reason {@code budget};
+     * a company the board paused or archived keeps its status and reason. The board resumes it
+     * ({@code status: active}). Answers whether the company was stopped now.
+     */
+    public boolean stopForBudget() {
+        if (status != CompanyStatus.active) {
+            return false;
+        }
+        status = CompanyStatus.paused;
+        pauseReason = "budget";
+        pausedAt = Timestamps.now();
+        return true;
+    }
+
     public UUID getId() { return id; }
     public String getName() { return name; }
     public String getDescription() { return description; }
@@ -170,7 +192,10 @@ public class Company extends Versioned {
     public String getIssuePrefix() { return issuePrefix; }
     public int getIssueCounter() { return issueCounter; }
     public int getBudgetMonthlyCents() { return budgetMonthlyCents; }
-    public int getSpentMonthlyCents() { return spentMonthlyCents; }
+    /** This month's spend: a counter of an earlier month reads as 0 (spec §13, {@link MonthlySpend}). */
+    public int getSpentMonthlyCents() { return MonthlySpend.current(spentMonthlyCents, spentMonth); }
+    /** Where this month's spend stands against the budget: the soft alert at 80 %, the hard stop at 100 %. */
+    public MonthlySpend.BudgetAlert getBudgetAlert() { return MonthlySpend.alert(getSpentMonthlyCents(), budgetMonthlyCents); }
     public int getAttachmentMaxBytes() { return attachmentMaxBytes; }
     public boolean isRequireBoardApprovalForNewAgents() { return requireBoardApprovalForNewAgents; }
     public String getBrandColor() { return brandColor; }

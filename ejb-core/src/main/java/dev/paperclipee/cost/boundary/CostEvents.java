@@ -35,9 +35,9 @@ import java.util.UUID;
  * within a heartbeat run (a run-scoped key or {@code X-Paperclip-Run-Id}) links the event to
  * that run.
  *
- * <p>Budgets (§13.2: the soft alert at 80 %, the pause at 100 %) are enforced in the same
- * transaction, right after {@link CostLedger#book}, so that the 201 already shows their effect
- * (api-contract); that step is not part of this class yet.
+ * <p>Budgets (§13.2: the soft alert at 80 %, the pause at 100 %) are enforced by
+ * {@link CostLedger#book} in the same transaction, so that the 201 already shows their effect
+ * (api-contract): the spend includes the event, and an agent whose budget it used up is paused.
  */
 @Stateless
 public class CostEvents {
@@ -91,18 +91,19 @@ public class CostEvents {
             throw linkOutside("goalId", "a goal", report.goalId());
         }
         UUID runId = actor.isAgent() ? actor.runId() : null;
-        UUID eventId = ledger.book(new CostLedger.Entry(companyId, report.agentId(), report.issueId(), runId, provider,
-                model, inputTokens, cachedInputTokens, outputTokens, costCents, report.occurredAt(), report.projectId(),
-                report.goalId(), billingCode));
-        CostEvent event = em.find(CostEvent.class, eventId);
+        UUID eventId = UUID.randomUUID();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("costCents", costCents);
         details.put("provider", provider);
         details.put("model", model);
-        details.put("issueId", text(event.getIssueId()));
+        details.put("issueId", text(report.issueId()));
         details.put("heartbeatRunId", text(runId));
         activity.record(actor, companyId, "cost.reported", "cost_event", eventId, report.agentId(), details);
-        return event;
+        // written now, not at the commit: once booking starts, every write holds up the company's other bookings
+        em.flush();
+        return ledger.book(eventId, new CostLedger.Entry(companyId, report.agentId(), report.issueId(), runId, provider,
+                model, inputTokens, cachedInputTokens, outputTokens, costCents, report.occurredAt(), report.projectId(),
+                report.goalId(), billingCode));
     }
 
     private static int count(String field, Long value) {

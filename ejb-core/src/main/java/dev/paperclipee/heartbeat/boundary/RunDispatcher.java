@@ -1,5 +1,6 @@
 package dev.paperclipee.heartbeat.boundary;
 
+import dev.paperclipee.cost.boundary.BudgetExhausted;
 import dev.paperclipee.heartbeat.control.AdapterException;
 import dev.paperclipee.heartbeat.control.Adapters;
 import dev.paperclipee.heartbeat.control.Execution;
@@ -136,6 +137,19 @@ public class RunDispatcher {
 
     public void onStop(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunsToStop event) {
         stopRuns(event.runIds());
+    }
+
+    /**
+     * A company's or project's budget was used up by a committed transaction: its runs stop (in a
+     * transaction of their own, see {@code BudgetExhausted} for why not in the crossing one).
+     */
+    public void onBudgetExhausted(@Observes(during = TransactionPhase.AFTER_SUCCESS) BudgetExhausted event) {
+        try {
+            stopRuns(lifecycle.stopForBudget(event.companyId(), event.projectId()));
+        } catch (RuntimeException e) {
+            // the claim and checkout refuse new work anyway; the runs still running end on their own
+            LOG.log(Level.WARNING, "Stopping the runs of company " + event.companyId() + " after its budget was used up failed", e);
+        }
     }
 
     private void dispatchLoop() {

@@ -36,6 +36,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -241,6 +242,26 @@ public class RunLifecycle {
         queue.settleAgent(run.getAgentId(), true);
         activity.record(SYSTEM, run.getCompanyId(), "heartbeat.process_lost", "heartbeat_run", runId, run.getAgentId(), details);
         return true;
+    }
+
+    /**
+     * A company's or project's budget is used up (spec §13.2, {@code cost.boundary.BudgetExhausted}):
+     * its queued runs are cancelled and its running runs asked to stop; the nodes running them stop
+     * them gracefully, then forcefully. Returns the running runs asked to stop.
+     */
+    public List<UUID> stopForBudget(UUID companyId, UUID projectId) {
+        String message = projectId == null ? "Cancelled: the company's monthly budget is used up"
+                : "Cancelled: the project's monthly budget is used up";
+        for (UUID runId : queue.budgetRuns(companyId, projectId, RunStatus.queued)) {
+            queue.finish(runId, RunStatus.cancelled, null, message, "budget_exceeded", null, null, null, 0, null);
+        }
+        List<UUID> stopping = new ArrayList<>();
+        for (UUID runId : queue.budgetRuns(companyId, projectId, RunStatus.running)) {
+            if (queue.requestCancel(runId)) {
+                stopping.add(runId);
+            }
+        }
+        return stopping;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.paperclipee.agent.entity.Agent;
 import dev.paperclipee.agent.entity.ContextMode;
 import dev.paperclipee.heartbeat.entity.HeartbeatRun;
 import dev.paperclipee.shared.entity.JsonText;
+import dev.paperclipee.shared.entity.MonthlySpend;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.json.JsonArrayBuilder;
@@ -126,7 +127,7 @@ public class RunContexts {
 
     private JsonObjectBuilder budget(Agent agent) {
         Object[] company = (Object[]) em.createNativeQuery(
-                        "select budget_monthly_cents, spent_monthly_cents from companies where id = cast(?1 as uuid)")
+                        "select c.budget_monthly_cents, " + MonthlySpend.spentSql("c") + " from companies c where c.id = cast(?1 as uuid)")
                 .setParameter(1, agent.getCompanyId().toString())
                 .getSingleResult();
         return JsonText.JSON.createObjectBuilder()

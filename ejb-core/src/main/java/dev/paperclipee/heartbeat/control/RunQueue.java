@@ -2,6 +2,7 @@ package dev.paperclipee.heartbeat.control;
 
 import dev.paperclipee.heartbeat.entity.InvocationSource;
 import dev.paperclipee.heartbeat.entity.RunStatus;
+import dev.paperclipee.shared.entity.MonthlySpend;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -28,11 +29,17 @@ public class RunQueue {
     /** Agent statuses from which runs may start (§8.1: paused, terminated and unapproved agents never run). */
     static final String RUNNABLE_AGENT = "a.status in ('idle', 'active', 'running', 'error')";
 
-    /** §11.5 / §13.2: a hard budget that is used up stops invocations (0 means no limit). */
-    static final String WITHIN_BUDGET = """
-            not (a.budget_monthly_cents > 0 and a.spent_monthly_cents >= a.budget_monthly_cents)
-            and not (c.budget_monthly_cents > 0 and c.spent_monthly_cents >= c.budget_monthly_cents)
-            and c.status = 'active'""";
+    /**
+     * §11.5 / §13.2: a hard budget that is used up stops invocations (0 means no limit); only this
+     * month's spend counts ({@link MonthlySpend}).
+     */
+    static final String WITHIN_BUDGET = "not " + MonthlySpend.exhaustedSql("a") + " and not " + MonthlySpend.exhaustedSql("c")
+            + " and c.status = 'active'";
+
+    /** §13.2: a queued run for an issue of a project whose budget is used up waits (0 means no limit). */
+    static final String PROJECT_WITHIN_BUDGET = """
+            not exists (select 1 from issues pi join projects p on p.id = pi.project_id
+                         where pi.id = q.issue_id and %s)""".formatted(MonthlySpend.exhaustedSql("p"));
 
     /** The clamped {@code maxConcurrentRuns} of §11.5, read defensively from the stored JSON. */
     static final String MAX_CONCURRENT = """
@@ -99,6 +106,7 @@ public class RunQueue {
                            row_number() over (partition by q.agent_id order by q.created_at, q.id) as n
                       from heartbeat_runs q join ready on ready.id = q.agent_id
                      where q.status = 'queued' and (q.scheduled_at is null or q.scheduled_at <= now())
+                       and %s
                 ) ranked
                  where ranked.n <= ranked.free
             ), started as (
@@ -116,7 +124,7 @@ public class RunQueue {
                 returning a.id
             )
             select cast(id as text) from started
-            """.formatted(MAX_CONCURRENT, RUNNABLE_AGENT, WITHIN_BUDGET);
+            """.formatted(MAX_CONCURRENT, RUNNABLE_AGENT, WITHIN_BUDGET, PROJECT_WITHIN_BUDGET);
 
     private static final String FINISH = """
             update heartbeat_runs
@@ -395,6 +403,26 @@ public class RunQueue {
                         """)
                 .setParameter(1, runId.toString())
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Ids of the company's runs in the given status; with a project, only the runs for issues of
+     * that project (a project's budget stops only its own work).
+     */
+    public List<UUID> budgetRuns(UUID companyId, UUID projectId, RunStatus status) {
+        List<?> rows = em.createNativeQuery("""
+                        select cast(r.id as text) from heartbeat_runs r
+                         where r.company_id = cast(?1 as uuid) and r.status = ?2
+                           and (cast(?3 as uuid) is null
+                                or exists (select 1 from issues i where i.id = r.issue_id and i.project_id = cast(?3 as uuid)))
+                        """)
+                .setParameter(1, companyId.toString())
+                .setParameter(2, status.name())
+                .setParameter(3, projectId == null ? null : projectId.toString())
+                .getResultList();
+        List<UUID> ids = new ArrayList<>(rows.size());
+        rows.forEach(row -> ids.add(UUID.fromString(row.toString())));
+        return ids;
     }
 
     /** Ids of the agent's runs in the given status. */

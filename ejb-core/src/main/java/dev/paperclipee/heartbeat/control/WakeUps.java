@@ -30,7 +30,8 @@ import java.util.UUID;
  *   <li>a board comment on an agent's open issue → {@code issue_commented} for its assignee;</li>
  *   <li>a comment naming an agent as {@code @Name} → {@code issue_comment_mentioned} for that agent
  *       (never for the comment's own author);</li>
- *   <li>an agent paused or terminated → its queued runs are cancelled, its running runs stopped.</li>
+ *   <li>an agent paused (by the board or its budget) or terminated → its queued runs are cancelled,
+ *       its running runs stopped.</li>
  * </ul>
  * Wakes go only to agents that may run and take wakes ({@code heartbeat.wakeOnDemand}, api-contract:
  * an agent with wakes off is never started by the server), and are coalesced by the queue.
@@ -86,9 +87,7 @@ public class WakeUps {
 
     void onHalted(@Observes AgentHalted event) {
         for (UUID runId : queue.agentRuns(event.agentId(), RunStatus.queued)) {
-            queue.finish(runId, RunStatus.cancelled, null, event.reason().equals("agent_paused")
-                    ? "Cancelled: the agent was paused" : "Cancelled: the agent was terminated",
-                    event.reason(), null, null, null, 0, null);
+            queue.finish(runId, RunStatus.cancelled, null, event.message(), event.reason(), null, null, null, 0, null);
         }
         List<UUID> running = new ArrayList<>();
         for (UUID runId : queue.agentRuns(event.agentId(), RunStatus.running)) {

@@ -301,6 +301,11 @@ public class Issues {
             details.put("agentStatus", WireEnum.of(agentStatus));
             throw new ConflictException("Agent is " + WireEnum.of(agentStatus) + " and cannot check out work", details);
         }
+        locks.workStop(companyId, issueId, agentId).ifPresent(stop -> {
+            Map<String, Object> details = conflict(current);
+            details.putAll(stop.details());
+            throw new ConflictException(stop.message(), details);
+        });
         throw new ConflictException("Issue checkout conflict", conflict(current));
     }
 

@@ -3,6 +3,7 @@ package dev.paperclipee.project.entity;
 import dev.paperclipee.goal.entity.Goal;
 import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.JsonText;
+import dev.paperclipee.shared.entity.MonthlySpend;
 import dev.paperclipee.shared.entity.NullableUuid;
 import dev.paperclipee.shared.entity.RuleViolationException;
 import dev.paperclipee.shared.entity.Text;
@@ -69,6 +70,18 @@ public class Project extends Versioned {
     @Column(columnDefinition = "jsonb")
     private String env;
 
+    /** The optional third budget layer (spec §13.1); 0 means no limit. */
+    @Column(name = "budget_monthly_cents", nullable = false)
+    private int budgetMonthlyCents;
+
+    /** Advanced only by cost ingestion's atomic SQL update (events that name the project), never through this object. */
+    @Column(name = "spent_monthly_cents", insertable = false, updatable = false)
+    private int spentMonthlyCents;
+
+    /** The UTC month {@link #spentMonthlyCents} belongs to; advanced with it, by the same statement. */
+    @Column(name = "spent_month", insertable = false, updatable = false)
+    private LocalDate spentMonth;
+
     protected Project() {
         // JPA
     }
@@ -115,6 +128,11 @@ public class Project extends Versioned {
         this.targetDate = date;
     }
 
+    /** The monthly budget in cents; 0 means no limit. */
+    public void budget(long monthlyCents) {
+        this.budgetMonthlyCents = Text.nonNegative("budgetMonthlyCents", monthlyCents);
+    }
+
     /** The project environment: a JSON object, or null for none. */
     public void configureEnv(JsonObject newEnv) {
         this.env = JsonText.of("env", newEnv);
@@ -130,4 +148,9 @@ public class Project extends Versioned {
     public LocalDate getTargetDate() { return targetDate; }
     /** The environment as JSON text (an object), or null. */
     public String getEnv() { return env; }
+    public int getBudgetMonthlyCents() { return budgetMonthlyCents; }
+    /** This month's spend on the project: a counter of an earlier month reads as 0 (spec §13, {@link MonthlySpend}). */
+    public int getSpentMonthlyCents() { return MonthlySpend.current(spentMonthlyCents, spentMonth); }
+    /** Where this month's spend stands against the budget: the soft alert at 80 %, the hard stop at 100 %. */
+    public MonthlySpend.BudgetAlert getBudgetAlert() { return MonthlySpend.alert(getSpentMonthlyCents(), budgetMonthlyCents); }
 }

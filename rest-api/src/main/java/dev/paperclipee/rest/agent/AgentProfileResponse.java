@@ -15,7 +15,7 @@ import java.util.List;
 public record AgentProfileResponse(String id, String companyId, String name, String role, String title, String icon,
                                    String status, String reportsTo, String capabilities, String adapterType,
                                    JsonObject adapterConfig, JsonObject runtimeConfig, int budgetMonthlyCents,
-                                   int spentMonthlyCents, String pauseReason, String pausedAt, JsonObject permissions,
+                                   int spentMonthlyCents, String budgetAlert, String pauseReason, String pausedAt, JsonObject permissions,
                                    String lastHeartbeatAt, JsonObject metadata, String createdAt, String updatedAt,
                                    List<Manager> chainOfCommand) {
 
@@ -30,7 +30,7 @@ public record AgentProfileResponse(String id, String companyId, String name, Str
         AgentResponse a = AgentResponse.of(profile.agent());
         return new AgentProfileResponse(a.id(), a.companyId(), a.name(), a.role(), a.title(), a.icon(), a.status(),
                 a.reportsTo(), a.capabilities(), a.adapterType(), a.adapterConfig(), a.runtimeConfig(),
-                a.budgetMonthlyCents(), a.spentMonthlyCents(), a.pauseReason(), a.pausedAt(), a.permissions(),
+                a.budgetMonthlyCents(), a.spentMonthlyCents(), a.budgetAlert(), a.pauseReason(), a.pausedAt(), a.permissions(),
                 a.lastHeartbeatAt(), a.metadata(), a.createdAt(), a.updatedAt(),
                 profile.chainOfCommand().stream().map(Manager::of).toList());
     }

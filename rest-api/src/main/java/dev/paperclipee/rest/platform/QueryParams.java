@@ -3,6 +3,7 @@ package dev.paperclipee.rest.platform;
 import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.WireEnum;
 
+import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -52,6 +53,17 @@ public final class QueryParams {
             }
         }
         return values;
+    }
+
+    /** A calendar month {@code YYYY-MM} ({@code 2026-02}); absent is null; anything else, {@code ""} too, is a 400. */
+    public static YearMonth month(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
+            throw new InvalidInputException(name, "must be a month as YYYY-MM", "invalid_string");
+        }
+        return YearMonth.parse(value);
     }
 
     /** {@code asc} (the default) or {@code desc}; answers whether it is descending. */
