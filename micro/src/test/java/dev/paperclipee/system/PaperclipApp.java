@@ -213,7 +213,8 @@ public final class PaperclipApp {
      */
     public Connection openDatabase() throws SQLException {
         if (externalDatabase != null) {
-            return TestDatabase.get().connect();
+            // this instance's own database (a separate instance has one of its own on the test server)
+            return DriverManager.getConnection(externalDatabase.jdbcUrl(), externalDatabase.user(), externalDatabase.password());
         }
         Properties props = new Properties();
         props.setProperty("user", "postgres");
