@@ -267,6 +267,27 @@ class MigrationsTest {
         });
     }
 
+    /**
+     * The cost-rollup job's upsert key: one row per company, month, agent, project, provider and
+     * model, where "no project" is a group of its own (plain NULLs would never conflict, and a
+     * re-run would add rows instead of replacing them).
+     */
+    @Test
+    void costRollupsHaveOneRowPerGroupAlsoWithoutAProject() throws SQLException {
+        inRolledBackTransaction(c -> {
+            UUID company = insertCompany(c, "ROL");
+            UUID agent = UUID.randomUUID();
+            String insert = "insert into cost_rollups (company_id, month, agent_id, project_id, provider, model, event_count,"
+                    + " input_tokens, cached_input_tokens, output_tokens, cost_cents) values ('" + company + "', '%s', '"
+                    + agent + "', %s, 'openai', 'gpt', 1, 0, 0, 0, 5)";
+            execute(c, insert.formatted("2026-01-01", "null"));
+            execute(c, insert.formatted("2026-02-01", "null"));
+            execute(c, insert.formatted("2026-01-01", "'" + UUID.randomUUID() + "'"));
+            assertViolation(c, insert.formatted("2026-01-01", "null"), UNIQUE_VIOLATION, "cost_rollups_key_idx");
+            assertViolation(c, insert.formatted("2026-01-15", "null"), CHECK_VIOLATION, "cost_rollups_month_first_day_check");
+        });
+    }
+
     @Test
     void aManagerFromAnotherCompanyCannotBeStored() throws SQLException {
         inRolledBackTransaction(c -> {

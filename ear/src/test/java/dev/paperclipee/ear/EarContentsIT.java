@@ -104,6 +104,9 @@ class EarContentsIT {
         assertTrue(contents.get("lib/" + lib.stream().filter(jar -> isArtifact(jar, "db")).findFirst().orElseThrow())
                         .contains("db/migration/V001__create_users.sql"),
                 "the db jar carries the migrations");
+        assertTrue(contents.get("lib/" + lib.stream().filter(jar -> isArtifact(jar, "batch-jobs")).findFirst().orElseThrow())
+                        .containsAll(List.of("META-INF/batch-jobs/cost-rollup.xml", "META-INF/beans.xml")),
+                "the batch-jobs jar carries the job XML and is a bean archive (its @Named artifacts)");
     }
 
     @Test

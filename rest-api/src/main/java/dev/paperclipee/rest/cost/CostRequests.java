@@ -2,6 +2,7 @@ package dev.paperclipee.rest.cost;
 
 import dev.paperclipee.cost.boundary.CostReport;
 import dev.paperclipee.rest.platform.Json;
+import dev.paperclipee.rest.platform.OptionalBody;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -38,5 +39,11 @@ public final class CostRequests {
                     outputTokens, costCents, Json.timestamp("occurredAt", occurredAt), Json.uuid("issueId", issueId),
                     Json.uuid("projectId", projectId), Json.uuid("goalId", goalId), billingCode);
         }
+    }
+
+    /** The body of {@code POST …/costs/rollups}: optional, and so is the month ({@code YYYY-MM}). */
+    @OptionalBody
+    @Schema(name = "CostRollupStartRequest")
+    public record StartRollup(@Schema(pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$") @Size(max = 7) String month) {
     }
 }
