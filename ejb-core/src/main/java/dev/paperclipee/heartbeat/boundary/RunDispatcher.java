@@ -66,6 +66,12 @@ public class RunDispatcher {
      * claims and API requests wait behind them.
      */
     static final int LAUNCHERS = 4;
+    /**
+     * Runs whose end is being recorded at once. A thousand `true` processes end within a second;
+     * recorded on unbounded threads their transactions took every pooled connection, and the
+     * claims and API requests waited seconds for one.
+     */
+    static final int RECORDERS = 4;
 
     @Resource
     ManagedThreadFactory threads;
@@ -76,6 +82,7 @@ public class RunDispatcher {
     private RuntimeSettings settings;
     private ExecutorService pool;
     private ThreadPoolExecutor launcher;
+    private ThreadPoolExecutor recorder;
     private ScheduledExecutorService timers;
     private Adapters adapters;
 
@@ -98,6 +105,8 @@ public class RunDispatcher {
         pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
         launcher = new ThreadPoolExecutor(LAUNCHERS, LAUNCHERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         launcher.allowCoreThreadTimeOut(true);
+        recorder = new ThreadPoolExecutor(RECORDERS, RECORDERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        recorder.allowCoreThreadTimeOut(true);
         timers = Executors.newScheduledThreadPool(1, threads);
         adapters = Adapters.standard(pool, timers);
     }
@@ -112,6 +121,7 @@ public class RunDispatcher {
         });
         timers.shutdownNow();
         launcher.shutdownNow();
+        recorder.shutdown();
         pool.shutdown();
     }
 
@@ -232,7 +242,7 @@ public class RunDispatcher {
             execution.cancel();
         }
         execution.completion().whenCompleteAsync((result, failure) -> end(runId, result != null ? result
-                : RunResult.failed(null, "adapter_failed", "The adapter failed: " + failure.getClass().getSimpleName())), pool);
+                : RunResult.failed(null, "adapter_failed", "The adapter failed: " + failure.getClass().getSimpleName())), recorder);
     }
 
     private void end(UUID runId, RunResult result) {
