@@ -80,6 +80,8 @@ public class RunDispatcher {
     RunLifecycle lifecycle;
 
     private RuntimeSettings settings;
+    /** When this life of the node began, by the database's clock (before it claimed anything). */
+    private OffsetDateTime bootedAt;
     private ExecutorService pool;
     private ThreadPoolExecutor launcher;
     private ThreadPoolExecutor recorder;
@@ -109,6 +111,7 @@ public class RunDispatcher {
         recorder.allowCoreThreadTimeOut(true);
         timers = Executors.newScheduledThreadPool(1, threads);
         adapters = Adapters.standard(pool, timers);
+        bootedAt = lifecycle.databaseNow();
     }
 
     @PreDestroy
@@ -301,7 +304,9 @@ public class RunDispatcher {
         });
         stopRuns(lifecycle.cancelRequested(settings.node()));
         int reaped = 0;
-        for (UUID orphan : lifecycle.orphans(settings.node(), firstTick, here)) {
+        // the first tick reaps what this node's previous life left running, and only that: runs it
+        // claimed since it started are its own, even those not yet in `here`
+        for (UUID orphan : lifecycle.orphans(settings.node(), firstTick ? bootedAt : null, here)) {
             killLeftovers(orphan);
             reaped += lifecycle.lose(orphan) ? 1 : 0;
         }

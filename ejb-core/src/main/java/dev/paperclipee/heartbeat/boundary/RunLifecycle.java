@@ -171,8 +171,12 @@ public class RunLifecycle {
         return queue.cancelRequested(node);
     }
 
-    public List<UUID> orphans(String node, boolean includeOwn, Collection<UUID> trackedHere) {
-        return queue.orphans(node, includeOwn, trackedHere, 500);
+    public List<UUID> orphans(String node, OffsetDateTime previousLifeBefore, Collection<UUID> trackedHere) {
+        return queue.orphans(node, previousLifeBefore, trackedHere, 500);
+    }
+
+    public OffsetDateTime databaseNow() {
+        return queue.databaseNow();
     }
 
     /**

@@ -359,20 +359,22 @@ public class RunQueue {
     }
 
     /**
-     * Running runs nobody is running any more: those of {@code node} itself when it has just
-     * started (its previous life is gone), and those of any node whose lease has expired.
+     * Running runs nobody is running any more: those {@code node} started before {@code
+     * previousLifeBefore} (the moment this life of the node began, by the database's clock: its
+     * previous life is gone, while runs it claimed since are its own even if not yet tracked), and
+     * those of any node whose lease has expired. Null leaves the node's own runs to their lease.
      */
-    public List<UUID> orphans(String node, boolean includeOwn, Collection<UUID> trackedHere, int limit) {
+    public List<UUID> orphans(String node, OffsetDateTime previousLifeBefore, Collection<UUID> trackedHere, int limit) {
         List<?> rows = em.createNativeQuery("""
                         select cast(id as text) from heartbeat_runs
                          where status = 'running'
-                           and ((?1 and runner_node = ?2) or lease_expires_at < now()
+                           and ((runner_node = ?2 and started_at < cast(?1 as timestamptz)) or lease_expires_at < now()
                                 or (runner_node = ?2 and updated_at < now() - interval '2 minutes'))
                            and not (id = any (cast(?3 as uuid[])))
                          order by started_at
                          limit ?4
                         """)
-                .setParameter(1, includeOwn)
+                .setParameter(1, previousLifeBefore == null ? null : previousLifeBefore.toString())
                 .setParameter(2, node)
                 .setParameter(3, uuidArray(trackedHere))
                 .setParameter(4, limit)
@@ -383,6 +385,15 @@ public class RunQueue {
     }
 
     /** Running runs of this node that the board or a pause asked to stop. */
+    /** The database's clock, which stamps every run: the one to compare run times with. */
+    public OffsetDateTime databaseNow() {
+        Object now = em.createNativeQuery("select now()").getSingleResult();
+        if (now instanceof OffsetDateTime time) {
+            return time;
+        }
+        return ((java.sql.Timestamp) now).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
     public List<UUID> cancelRequested(String node) {
         List<?> rows = em.createNativeQuery("""
                         select cast(id as text) from heartbeat_runs
