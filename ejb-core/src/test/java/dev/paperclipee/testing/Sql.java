@@ -70,4 +70,24 @@ public final class Sql {
             return s.executeUpdate();
         }
     }
+
+    /** {@link #count}, for conditions polled by {@link #awaitTrue}. */
+    public static long countNow(String sql, Object... params) {
+        try {
+            return count(sql, params);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until the condition holds; fails the test after 60 s (no fixed sleeps where a condition can be awaited). */
+    public static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                org.junit.jupiter.api.Assertions.fail("not within 60 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
 }

@@ -47,13 +47,11 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Budgets in Payara Micro against real PostgreSQL (spec §13.2): concurrent bookings cross each
@@ -153,7 +151,7 @@ class CostsIT {
         UUID reporter = agent(company, "Reporter", "{\"command\":\"true\"}");
         UUID busy = agent(company, "Busy", "{\"command\":\"sleep\",\"args\":[\"60\"],\"graceSec\":1}");
         HeartbeatRun running = runs.invoke(BOARD, busy);
-        awaitTrue(() -> "running".equals(runStatus(running.getId())), "the busy agent's run starts");
+        Sql.awaitTrue(() -> "running".equals(runStatus(running.getId())), "the busy agent's run starts");
         Issue issue = issues.create(BOARD, company, new IssueDraft("Work", null, "todo", null, null, null, null, null, null, null));
 
         costEvents.report(BOARD, company, event(reporter, 60, null, null));
@@ -165,7 +163,7 @@ class CostsIT {
         assertEquals("budget", stopped.getPauseReason());
         assertEquals(1, rows(company, "budget.soft_threshold_crossed", "company", company));
         assertEquals(1, rows(company, "budget.hard_threshold_crossed", "company", company));
-        awaitTrue(() -> "cancelled".equals(runStatus(running.getId())), "the company's running run is stopped");
+        Sql.awaitTrue(() -> "cancelled".equals(runStatus(running.getId())), "the company's running run is stopped");
         assertEquals(AgentStatus.idle, agents.find(BOARD, reporter).getStatus(), "agents keep their status; the company stops");
         ConflictException invoke = assertThrows(ConflictException.class, () -> runs.invoke(BOARD, reporter));
         assertTrue(invoke.getMessage().contains("Company"), invoke.getMessage());
@@ -211,7 +209,7 @@ class CostsIT {
         assertEquals(2, rows(company, "budget.soft_threshold_crossed", "agent", agent),
                 "50 of 60 is past 80 % again: a new crossing");
         assertEquals(1, rows(company, "budget.hard_threshold_crossed", "agent", agent), "but not past 100 %");
-        awaitTrue(() -> count("select count(*) from heartbeat_runs where agent_id = ? and status in ('queued', 'running')",
+        Sql.awaitTrue(() -> Sql.countNow("select count(*) from heartbeat_runs where agent_id = ? and status in ('queued', 'running')",
                 agent) == 0, "the run ends");
     }
 
@@ -329,21 +327,5 @@ class CostsIT {
         }
     }
 
-    private static long count(String sql, Object... params) {
-        try {
-            return Sql.count(sql, params);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within 60 s: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 }

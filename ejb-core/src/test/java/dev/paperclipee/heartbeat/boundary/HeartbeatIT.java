@@ -39,7 +39,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The heartbeat runtime in Payara Micro against real PostgreSQL and real child processes (spec
@@ -132,7 +130,7 @@ class HeartbeatIT {
             assertTrue(String.valueOf(node).startsWith("it-node-"), "a run claimed by a test node stays that node's");
             lifecycle.finish(run, dev.paperclipee.heartbeat.control.RunResult.succeeded(0), 0, null);
         }
-        awaitTrue(() -> count("select count(*) from heartbeat_runs r join agents a on a.id = r.agent_id"
+        Sql.awaitTrue(() -> Sql.countNow("select count(*) from heartbeat_runs r join agents a on a.id = r.agent_id"
                 + " where a.company_id = ? and r.status in ('queued', 'running')", company) == 0,
                 "every run of the company ends (the real node ran the rest: `true` exits 0)");
         assertEquals(40, Sql.count("select count(*) from heartbeat_runs r where r.company_id = ? and r.status = 'succeeded'"
@@ -150,7 +148,7 @@ class HeartbeatIT {
         for (int i = 0; i < 5; i++) {
             issues.create(BOARD, company, new IssueDraft("Work " + i, null, "todo", null, agent, null, null, null, null, null));
         }
-        awaitTrue(() -> count("select count(*) from heartbeat_runs where agent_id = ? and status = 'running'"
+        Sql.awaitTrue(() -> Sql.countNow("select count(*) from heartbeat_runs where agent_id = ? and status = 'running'"
                 + " and process_pid is not null", agent) == 2, "two runs start");
         assertEquals(3, Sql.count("select count(*) from heartbeat_runs where agent_id = ? and status = 'queued'", agent),
                 "the other three wait for a free slot");
@@ -163,11 +161,11 @@ class HeartbeatIT {
 
         agents.pause(BOARD, agent);
 
-        awaitTrue(() -> count("select count(*) from heartbeat_runs where agent_id = ? and status in ('queued', 'running')",
+        Sql.awaitTrue(() -> Sql.countNow("select count(*) from heartbeat_runs where agent_id = ? and status in ('queued', 'running')",
                 agent) == 0, "every run of the paused agent ends");
         assertEquals(5, Sql.count("select count(*) from heartbeat_runs where agent_id = ? and status = 'cancelled'", agent));
         for (long pid : pids) {
-            awaitTrue(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "process " + pid + " is killed");
+            Sql.awaitTrue(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "process " + pid + " is killed");
         }
         assertEquals("paused", Sql.value("select status from agents where id = ?", agent), "a pause wins over the runs' end");
         assertThrows(ConflictException.class, () -> runs.invoke(BOARD, agent), "a paused agent is not invoked");
@@ -179,7 +177,7 @@ class HeartbeatIT {
         UUID agent = agent(company, "Busy", "{\"command\":\"sleep\",\"args\":[\"60\"],\"graceSec\":1}",
                 "{\"heartbeat\":{\"maxConcurrentRuns\":1}}");
         HeartbeatRun first = runs.invoke(BOARD, agent);
-        awaitTrue(() -> "running".equals(status(first.getId())), "the first run starts");
+        Sql.awaitTrue(() -> "running".equals(status(first.getId())), "the first run starts");
 
         HeartbeatRun second = runs.invoke(BOARD, agent);
         HeartbeatRun third = runs.invoke(BOARD, agent);
@@ -194,11 +192,11 @@ class HeartbeatIT {
         assertEquals(3, Sql.count("select count(*) from heartbeat_runs where agent_id = ?", agent));
 
         runs.cancel(BOARD, first.getId());
-        awaitTrue(() -> "cancelled".equals(status(first.getId())), "cancelling the running run stops it");
-        awaitTrue(() -> count("select count(*) from heartbeat_runs where agent_id = ? and status = 'running'", agent) == 1,
+        Sql.awaitTrue(() -> "cancelled".equals(status(first.getId())), "cancelling the running run stops it");
+        Sql.awaitTrue(() -> Sql.countNow("select count(*) from heartbeat_runs where agent_id = ? and status = 'running'", agent) == 1,
                 "the freed slot goes to a queued run");
         agents.pause(BOARD, agent);
-        awaitTrue(() -> count("select count(*) from heartbeat_runs where agent_id = ? and status in ('queued', 'running')",
+        Sql.awaitTrue(() -> Sql.countNow("select count(*) from heartbeat_runs where agent_id = ? and status in ('queued', 'running')",
                 agent) == 0, "pausing ends the rest");
     }
 
@@ -214,7 +212,7 @@ class HeartbeatIT {
         UUID notYet = agent(company, "Not yet", "{\"command\":\"true\"}", due);
         agents.pause(BOARD, paused);
         HeartbeatRun busyRun = runs.invoke(BOARD, busy);
-        awaitTrue(() -> "running".equals(status(busyRun.getId())), "the busy agent's run starts");
+        Sql.awaitTrue(() -> "running".equals(status(busyRun.getId())), "the busy agent's run starts");
         Sql.update("update agents set budget_monthly_cents = 100, spent_monthly_cents = 100 where id = ?", broke);
         Sql.update("update agents set last_heartbeat_at = now() - interval '2 hours' where company_id = ? and id <> ?",
                 company, notYet);
@@ -230,7 +228,7 @@ class HeartbeatIT {
         Sql.update("update companies set budget_monthly_cents = 50, spent_monthly_cents = 50 where id = ?", company);
         assertThrows(ConflictException.class, () -> runs.invoke(BOARD, ready), "a company over budget invokes nobody");
         runs.cancel(BOARD, busyRun.getId());
-        awaitTrue(() -> "cancelled".equals(status(busyRun.getId())), "the busy run is cancelled");
+        Sql.awaitTrue(() -> "cancelled".equals(status(busyRun.getId())), "the busy run is cancelled");
     }
 
     @Test
@@ -281,8 +279,8 @@ class HeartbeatIT {
         UUID agent = agent(company, "Quiet", "{\"command\":\"true\"}", "{}");
         Issue issue = issues.create(BOARD, company, new IssueDraft("Say something", null, "todo", null, agent, null, null, null,
                 null, null));
-        awaitTrue(() -> count("select count(*) from heartbeat_runs where issue_id = ? and status in ('queued', 'running')",
-                issue.getId()) == 0 && count("select count(*) from heartbeat_runs where issue_id = ?", issue.getId()) == 2,
+        Sql.awaitTrue(() -> Sql.countNow("select count(*) from heartbeat_runs where issue_id = ? and status in ('queued', 'running')",
+                issue.getId()) == 0 && Sql.countNow("select count(*) from heartbeat_runs where issue_id = ?", issue.getId()) == 2,
                 "the assignment run and its one follow-up both end");
         List<Map<String, Object>> rows = Sql.rows("select wake_reason, status, issue_comment_status from heartbeat_runs"
                 + " where issue_id = ? order by created_at", issue.getId());
@@ -303,7 +301,7 @@ class HeartbeatIT {
                 + "\"env\":{\"COLOUR\":\"agent\",\"PAPERCLIP_AGENT_ID\":\"forged\"}}", "{}");
         Issue issue = issues.create(BOARD, company, new IssueDraft("Print", null, "todo", null, agent, null, project, null, null,
                 null));
-        awaitTrue(() -> count("select count(*) from heartbeat_runs where issue_id = ? and wake_reason = 'issue_assigned'"
+        Sql.awaitTrue(() -> Sql.countNow("select count(*) from heartbeat_runs where issue_id = ? and wake_reason = 'issue_assigned'"
                 + " and status = 'succeeded'", issue.getId()) == 1, "the assignment run succeeds");
         UUID run = (UUID) Sql.value("select id from heartbeat_runs where issue_id = ? and wake_reason = 'issue_assigned'",
                 issue.getId());
@@ -338,21 +336,5 @@ class HeartbeatIT {
         }
     }
 
-    private static long count(String sql, Object... params) {
-        try {
-            return Sql.count(sql, params);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within 60 s: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 }
