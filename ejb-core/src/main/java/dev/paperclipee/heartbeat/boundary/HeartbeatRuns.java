@@ -15,6 +15,7 @@ import dev.paperclipee.heartbeat.entity.InvocationSource;
 import dev.paperclipee.heartbeat.entity.RunStatus;
 import dev.paperclipee.shared.entity.ConflictException;
 import dev.paperclipee.shared.entity.ForbiddenException;
+import dev.paperclipee.shared.entity.MonthlySpend;
 import dev.paperclipee.shared.entity.NotFoundException;
 import dev.paperclipee.shared.entity.WireEnum;
 
@@ -88,12 +89,12 @@ public class HeartbeatRuns {
             details.put("companyStatus", WireEnum.of(company.getStatus()));
             throw new ConflictException("Company is " + WireEnum.of(company.getStatus()) + "; its agents cannot be invoked", details);
         }
-        if (agent.getBudgetMonthlyCents() > 0 && agent.getSpentMonthlyCents() >= agent.getBudgetMonthlyCents()) {
+        if (agent.getBudgetAlert() == MonthlySpend.BudgetAlert.hard) {
             details.put("budgetMonthlyCents", agent.getBudgetMonthlyCents());
             details.put("spentMonthlyCents", agent.getSpentMonthlyCents());
             throw new ConflictException("Agent has used its monthly budget; it cannot be invoked", details);
         }
-        if (company.getBudgetMonthlyCents() > 0 && company.getSpentMonthlyCents() >= company.getBudgetMonthlyCents()) {
+        if (company.getBudgetAlert() == MonthlySpend.BudgetAlert.hard) {
             details.put("companyBudgetMonthlyCents", company.getBudgetMonthlyCents());
             details.put("companySpentMonthlyCents", company.getSpentMonthlyCents());
             throw new ConflictException("Company has used its monthly budget; its agents cannot be invoked", details);

@@ -38,12 +38,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,8 +62,6 @@ public class RunLifecycle {
     static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(2);
 
     private static final Actor SYSTEM = Actor.system("heartbeat");
-    private static final Set<IssueStatus> ACTIONABLE = EnumSet.of(IssueStatus.todo, IssueStatus.in_progress,
-            IssueStatus.blocked, IssueStatus.in_review);
 
     @PersistenceContext
     EntityManager em;
@@ -316,7 +312,7 @@ public class RunLifecycle {
         }
         Issue issue = em.find(Issue.class, run.getIssueId());
         // only for work that asks for its agent: a parked backlog issue gets no recovery (execution-semantics §3)
-        if (issue == null || !run.getAgentId().equals(issue.getAssigneeAgentId()) || !ACTIONABLE.contains(issue.getStatus())) {
+        if (issue == null || !run.getAgentId().equals(issue.getAssigneeAgentId()) || !IssueStatus.ACTIONABLE.contains(issue.getStatus())) {
             queue.markCommentStatus(run.getId(), "not_applicable");
             return;
         }

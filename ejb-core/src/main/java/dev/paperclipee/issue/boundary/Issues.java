@@ -62,12 +62,6 @@ public class Issues {
     static final Set<IssueStatus> CLAIMABLE = EnumSet.of(IssueStatus.backlog, IssueStatus.todo, IssueStatus.blocked,
             IssueStatus.in_review, IssueStatus.in_progress);
 
-    /**
-     * Statuses in which an agent's issue asks for its agent (execution-semantics §2, §3): a parked
-     * {@code backlog} issue wakes nobody, nor does a closed one.
-     */
-    static final Set<IssueStatus> WAKING = EnumSet.of(IssueStatus.todo, IssueStatus.in_progress, IssueStatus.blocked,
-            IssueStatus.in_review);
 
     @PersistenceContext
     EntityManager em;
@@ -196,7 +190,7 @@ public class Issues {
         details.put("assigneeAgentId", text(issue.getAssigneeAgentId()));
         details.put("parentId", text(issue.getParentId()));
         activity.record(actor, companyId, "issue.created", "issue", issue.getId(), details);
-        if (issue.getAssigneeAgentId() != null && WAKING.contains(issue.getStatus()) && !strategy.holds(issue)) {
+        if (issue.getAssigneeAgentId() != null && IssueStatus.ACTIONABLE.contains(issue.getStatus()) && !strategy.holds(issue)) {
             assigned.fire(new IssueAssigned(companyId, issue.getId(), issue.getAssigneeAgentId(), actor));
         }
         return issue;
@@ -214,7 +208,7 @@ public class Issues {
             Text.required("comment", changes.comment(), IssueComment.MAX_BODY);
         }
         UUID assigneeBefore = issue.getAssigneeAgentId();
-        boolean wakingBefore = WAKING.contains(issue.getStatus());
+        boolean wakingBefore = IssueStatus.ACTIONABLE.contains(issue.getStatus());
         ChangeSet changed = new ChangeSet();
         changed.text("title", changes.title(), issue.getTitle(), issue::retitle);
         changed.description(changes.description(), issue.getDescription(), issue::describe);
@@ -245,7 +239,7 @@ public class Issues {
         }
         activity.recordChanges(actor, companyId, "issue.updated", "issue", issueId, changed);
         UUID assignee = issue.getAssigneeAgentId();
-        if (assignee != null && WAKING.contains(issue.getStatus()) && (!assignee.equals(assigneeBefore) || !wakingBefore)
+        if (assignee != null && IssueStatus.ACTIONABLE.contains(issue.getStatus()) && (!assignee.equals(assigneeBefore) || !wakingBefore)
                 && !strategy.holds(issue)) {
             assigned.fire(new IssueAssigned(companyId, issueId, assignee, actor));
         }

@@ -10,6 +10,13 @@ import java.util.Set;
 public enum IssueStatus {
     backlog, todo, in_progress, in_review, done, blocked, cancelled;
 
+    /**
+     * The statuses in which an agent-owned issue asks for its agent (execution-semantics §2, §3): it
+     * is woken for them and a silent run on them gets its follow-up. A parked {@code backlog}
+     * issue asks for nobody, nor does a closed one.
+     */
+    public static final Set<IssueStatus> ACTIONABLE = EnumSet.of(todo, in_progress, blocked, in_review);
+
     /** The statuses this one may move to (§8.2); empty for the terminal ones. */
     public Set<IssueStatus> next() {
         return switch (this) {
