@@ -52,7 +52,11 @@ class CostRollupsApiIT {
     static final Duration DEADLINE = Duration.ofSeconds(90);
     static final String[][] MODELS = {{"openai", "gpt-5"}, {"openai", "gpt-5-mini"}, {"anthropic", "claude-opus"}};
 
-    /** The rollup of a company-month as SQL over cost_events gives it, in the rows' order and shape. */
+    /**
+     * The rollup of a company-month as SQL over cost_events gives it, in the rows' order and shape:
+     * the events booked before the instant the month's mark says the rollup reaches (all of them
+     * before the job has run for the month).
+     */
     static final String AGGREGATION = """
             select to_char(date_trunc('month', e.created_at at time zone 'UTC'), 'YYYY-MM') as month, e.agent_id::text,
                    coalesce(e.project_id::text, '-'), e.provider, e.model, count(*), sum(e.cost_cents), sum(e.input_tokens),
@@ -60,6 +64,10 @@ class CostRollupsApiIT {
               from cost_events e
              where e.company_id = ?::uuid
                and to_char(date_trunc('month', e.created_at at time zone 'UTC'), 'YYYY-MM') = ?
+               and e.created_at < coalesce((select k.through from cost_rollup_marks k
+                                             where k.company_id = e.company_id
+                                               and k.month = cast(date_trunc('month', e.created_at at time zone 'UTC') as date)),
+                                           'infinity')
              group by 1, 2, 3, 4, 5
              order by 1, 2, 3, 4, 5
             """;
@@ -122,6 +130,143 @@ class CostRollupsApiIT {
         JsonObject reconciled = runToCompletion(company, null);
         assertTrue(reconciled.getString("exitStatus").contains("corrected 3 spend counters"), reconciled::toString);
         assertCountersEqualTheEvents(company, agents, projects);
+    }
+
+    @Test
+    void costReadsAreTheRollupPlusTheEventsBookedSinceRightBeforeAndAfterTheJob() throws SQLException {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        String company = company("Read from rollups", null);
+        List<String> agents = List.of(agent(company, "RA"), agent(company, "RB"));
+        List<String> projects = Arrays.asList(null, project(company, "RP1"), project(company, "RP2"));
+        YearMonth current = YearMonth.now(ZoneOffset.UTC);
+        YearMonth previous = current.minusMonths(1);
+        insertRandomEvents(random, company, agents, projects, List.of(previous, current), 300);
+        assertReadsEqualTheEvents(company, previous, "before any job, seed " + seed);
+        assertReadsEqualTheEvents(company, current, "before any job, seed " + seed);
+
+        runToCompletion(company, null);
+        assertEquals(monthEnd(previous), through(company, previous), "a closed month is rolled up to its end");
+        OffsetDateTime through = through(company, current);
+        assertTrue(through.isBefore(OffsetDateTime.now(ZoneOffset.UTC)), "the running month up to an instant past: " + through);
+        assertReadsEqualTheEvents(company, previous, "after the job, seed " + seed);
+        assertReadsEqualTheEvents(company, current, "after the job, seed " + seed);
+
+        // booked since the job, as the ledger books them (now): the reads add them to the rollup
+        for (int i = 0; i < 12; i++) {
+            String project = projects.get(random.nextInt(projects.size()));
+            String[] model = i == 0 ? new String[] {"openai", "brand-new-model"} : MODELS[random.nextInt(MODELS.length)];
+            Api.Reply booked = api.post("/api/companies/" + company + "/cost-events", "{\"agentId\":\""
+                    + agents.get(random.nextInt(agents.size())) + "\",\"provider\":\"" + model[0] + "\",\"model\":\"" + model[1]
+                    + "\",\"inputTokens\":" + random.nextInt(10_000) + ",\"cachedInputTokens\":" + random.nextInt(100)
+                    + ",\"outputTokens\":" + random.nextInt(1_000) + ",\"costCents\":" + (1 + random.nextInt(300))
+                    + ",\"occurredAt\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\""
+                    + (project == null ? "" : ",\"projectId\":\"" + project + "\"") + "}");
+            assertEquals(201, booked.status(), booked::toString);
+        }
+        assertReadsEqualTheEvents(company, current, "events booked after the job, seed " + seed);
+
+        // the reads of a rolled-up month come from the rollup table: a row changed behind the job's back shows
+        try (Connection db = PaperclipApp.get().openDatabase(); Statement s = db.createStatement()) {
+            assertEquals(1, s.executeUpdate("update cost_rollups set cost_cents = cost_cents + 100000 where ctid = "
+                    + "(select ctid from cost_rollups where company_id = '" + company + "' and month = '" + previous.atDay(1)
+                    + "' limit 1)"));
+        }
+        long spend = ok(api.get("/api/companies/" + company + "/costs/summary?month=" + previous)).getJsonNumber("spendCents")
+                .longValue();
+        assertEquals(eventSpend(company, previous) + 100000, spend, "the summary read the rollup row");
+        runToCompletion(company, previous);
+        assertReadsEqualTheEvents(company, previous, "rolled up again, seed " + seed);
+    }
+
+    /** Summary, by-agent, by-project and by-model of the month over the API equal the same sums over its events. */
+    private static void assertReadsEqualTheEvents(String company, YearMonth month, String when) throws SQLException {
+        String q = "?month=" + month;
+        assertEquals(eventSpend(company, month),
+                ok(api.get("/api/companies/" + company + "/costs/summary" + q)).getJsonNumber("spendCents").longValue(),
+                "summary " + month + ", " + when);
+        assertEquals(eventSums(company, month, "e.agent_id::text", "e.agent_id is not null"),
+                apiSums("/api/companies/" + company + "/costs/by-agent" + q, "agentId"), "by-agent " + month + ", " + when);
+        assertEquals(eventSums(company, month, "e.project_id::text", "e.project_id is not null"),
+                apiSums("/api/companies/" + company + "/costs/by-project" + q, "projectId"), "by-project " + month + ", " + when);
+        assertEquals(eventSums(company, month, "e.provider || '/' || e.model || ' ' || count(*)", null),
+                apiModelSums("/api/companies/" + company + "/costs/by-model" + q), "by-model " + month + ", " + when);
+    }
+
+    private static long eventSpend(String company, YearMonth month) throws SQLException {
+        try (Connection db = PaperclipApp.get().openDatabase(); PreparedStatement query = db.prepareStatement(
+                "select coalesce(sum(cost_cents), 0) from cost_events where company_id = ?::uuid"
+                        + " and to_char(date_trunc('month', created_at at time zone 'UTC'), 'YYYY-MM') = ?")) {
+            query.setString(1, company);
+            query.setString(2, month.toString());
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** key → "cost input cached output" of the month's events grouped by the key expression. */
+    private static Map<String, String> eventSums(String company, YearMonth month, String key, String where)
+            throws SQLException {
+        boolean byModel = where == null;
+        String sql = "select " + key + ", sum(e.cost_cents), sum(e.input_tokens), sum(e.cached_input_tokens), sum(e.output_tokens)"
+                + " from cost_events e where e.company_id = ?::uuid"
+                + " and to_char(date_trunc('month', e.created_at at time zone 'UTC'), 'YYYY-MM') = ?"
+                + (byModel ? " group by e.provider, e.model" : " and " + where + " group by 1");
+        Map<String, String> sums = new HashMap<>();
+        try (Connection db = PaperclipApp.get().openDatabase(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, company);
+            query.setString(2, month.toString());
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    sums.put(rs.getString(1), rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " " + rs.getLong(5));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static Map<String, String> apiSums(String path, String keyField) {
+        Map<String, String> sums = new HashMap<>();
+        for (JsonValue value : api.get(path).array()) {
+            JsonObject r = value.asJsonObject();
+            sums.put(r.getString(keyField), totals(r));
+        }
+        return sums;
+    }
+
+    private static Map<String, String> apiModelSums(String path) {
+        Map<String, String> sums = new HashMap<>();
+        for (JsonValue value : api.get(path).array()) {
+            JsonObject r = value.asJsonObject();
+            sums.put(r.getString("provider") + "/" + r.getString("model") + " " + r.getJsonNumber("eventCount").longValue(),
+                    totals(r));
+        }
+        return sums;
+    }
+
+    private static String totals(JsonObject r) {
+        return r.getJsonNumber("costCents").longValue() + " " + r.getJsonNumber("inputTokens").longValue() + " "
+                + r.getJsonNumber("cachedInputTokens").longValue() + " " + r.getJsonNumber("outputTokens").longValue();
+    }
+
+    /** How far the month's rollup reaches, as the job recorded it. */
+    private static OffsetDateTime through(String company, YearMonth month) throws SQLException {
+        try (Connection db = PaperclipApp.get().openDatabase(); PreparedStatement query = db.prepareStatement(
+                "select through from cost_rollup_marks where company_id = ?::uuid and month = ?::date")) {
+            query.setString(1, company);
+            query.setString(2, month.atDay(1).toString());
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next(), "a mark for " + month);
+                return rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+            }
+        }
+    }
+
+    /** The first instant after a UTC month. */
+    private static OffsetDateTime monthEnd(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     @Test
@@ -302,8 +447,12 @@ class CostRollupsApiIT {
     private static void fill(PreparedStatement insert, String company, String agent, String project, String provider,
                              String model, int cents, YearMonth month, Random random) throws SQLException {
         OffsetDateTime start = month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        OffsetDateTime end = month.equals(YearMonth.now(ZoneOffset.UTC)) ? OffsetDateTime.now(ZoneOffset.UTC)
-                : start.plusMonths(1);
+        // a few seconds back: the job's rollup of the running month reaches a second before it starts
+        OffsetDateTime end = month.equals(YearMonth.now(ZoneOffset.UTC))
+                ? OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5) : start.plusMonths(1);
+        if (end.isBefore(start)) {
+            end = start;
+        }
         long span = Duration.between(start, end).toMillis();
         // the first and the last millisecond of a month are as likely as any: the edges are where months go wrong
         long offset = switch (random.nextInt(10)) {

@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A company's spend in one UTC calendar month, aggregated from its cost events at read time (spec
- * §13.4: "read-time aggregate queries are acceptable for V1"), so the answers are right whether or
- * not any rollup has been materialized. An event belongs to the month it was booked in
- * ({@code created_at}), as it does for the spend counters and the budgets: for the current month
- * the summary equals the company's {@code spentMonthlyCents}. Each query reads one company's
- * month through the {@code (company_id, created_at)} index.
+ * A company's spend in one UTC calendar month (spec §13.4). An event belongs to the month it was
+ * booked in ({@code created_at}), as it does for the spend counters and the budgets: for the
+ * current month the summary equals the company's {@code spentMonthlyCents}.
+ *
+ * <p>Each answer is the month's materialized rollup ({@code cost_rollups}, as far as its
+ * {@code cost_rollup_marks} row says it reaches) plus the events booked since, read through the
+ * {@code (company_id, created_at)} index: a closed month that has been rolled up costs a few rollup
+ * rows, the running month its rows and the events since the last job. Without a mark (the job has
+ * not run for that month) every event of the month is aggregated, so the answers are right whether
+ * or not the job has run. Each is one statement, so one snapshot: a job committing meanwhile cannot
+ * make an event count twice or not at all.
  */
 @Dependent
 public class CostQueries {
@@ -36,28 +41,48 @@ public class CostQueries {
     public record ModelCosts(String provider, String model, long events, Totals totals) {
     }
 
-    private static final String MONTH = "e.company_id = cast(?1 as uuid) and e.created_at >= cast(?2 as timestamptz)"
-            + " and e.created_at < cast(?3 as timestamptz)";
-    private static final String SUMS = "sum(e.cost_cents), sum(e.input_tokens), sum(e.cached_input_tokens), sum(e.output_tokens)";
+    /**
+     * The month's groups: its rollup rows, if a mark says how far they reach, and the events booked
+     * from there (or from the month's start) to its end. Parameters: ?1 company, ?2 month start,
+     * ?3 month end, ?4 the month's first day.
+     */
+    private static final String GROUPS = """
+            with k as (select max(m.through) as through from cost_rollup_marks m
+                        where m.company_id = cast(?1 as uuid) and m.month = cast(?4 as date)),
+                 g (agent_id, project_id, provider, model, events, cost, input, cached, output) as (
+                   select r.agent_id, r.project_id, r.provider, r.model, r.event_count, r.cost_cents,
+                          r.input_tokens, r.cached_input_tokens, r.output_tokens
+                     from cost_rollups r
+                    where r.company_id = cast(?1 as uuid) and r.month = cast(?4 as date)
+                      and (select k.through from k) is not null
+                   union all
+                   select e.agent_id, e.project_id, e.provider, e.model, 1, e.cost_cents,
+                          e.input_tokens, e.cached_input_tokens, e.output_tokens
+                     from cost_events e
+                    where e.company_id = cast(?1 as uuid)
+                      and e.created_at >= greatest(cast(?2 as timestamptz), coalesce((select k.through from k), cast(?2 as timestamptz)))
+                      and e.created_at < cast(?3 as timestamptz))
+            """;
+    private static final String SUMS = "sum(g.cost), sum(g.input), sum(g.cached), sum(g.output)";
 
     @PersistenceContext
     EntityManager em;
 
     /** The month's total spend in cents. */
     public long spend(UUID companyId, YearMonth month) {
-        Object sum = month(em.createNativeQuery("select coalesce(sum(e.cost_cents), 0) from cost_events e where " + MONTH),
-                companyId, month).getSingleResult();
+        Object sum = month(em.createNativeQuery(GROUPS + "select coalesce(sum(g.cost), 0) from g"), companyId, month)
+                .getSingleResult();
         return ((Number) sum).longValue();
     }
 
     /** The agents that spent in the month (events of any cost), the most expensive first. */
     public List<AgentCosts> byAgent(UUID companyId, YearMonth month) {
-        List<?> rows = month(em.createNativeQuery("""
+        List<?> rows = month(em.createNativeQuery(GROUPS + """
                         select cast(a.id as text), a.name, a.status, s.cost, s.input, s.cached, s.output
-                          from (select e.agent_id, %s from cost_events e where %s group by e.agent_id) s (agent_id, cost, input, cached, output)
+                          from (select g.agent_id, %s from g group by g.agent_id) s (agent_id, cost, input, cached, output)
                           join agents a on a.id = s.agent_id
                          order by s.cost desc, a.name, a.id
-                        """.formatted(SUMS, MONTH)), companyId, month).getResultList();
+                        """.formatted(SUMS)), companyId, month).getResultList();
         List<AgentCosts> list = new ArrayList<>(rows.size());
         for (Object r : rows) {
             Object[] row = (Object[]) r;
@@ -68,13 +93,13 @@ public class CostQueries {
 
     /** The projects events of the month named, the most expensive first; events without a project are not listed. */
     public List<ProjectCosts> byProject(UUID companyId, YearMonth month) {
-        List<?> rows = month(em.createNativeQuery("""
+        List<?> rows = month(em.createNativeQuery(GROUPS + """
                         select cast(p.id as text), p.name, s.cost, s.input, s.cached, s.output
-                          from (select e.project_id, %s from cost_events e where %s and e.project_id is not null
-                                 group by e.project_id) s (project_id, cost, input, cached, output)
+                          from (select g.project_id, %s from g where g.project_id is not null
+                                 group by g.project_id) s (project_id, cost, input, cached, output)
                           join projects p on p.id = s.project_id
                          order by s.cost desc, p.name, p.id
-                        """.formatted(SUMS, MONTH)), companyId, month).getResultList();
+                        """.formatted(SUMS)), companyId, month).getResultList();
         List<ProjectCosts> list = new ArrayList<>(rows.size());
         for (Object r : rows) {
             Object[] row = (Object[]) r;
@@ -85,11 +110,11 @@ public class CostQueries {
 
     /** Spend by provider and model, the most expensive first. */
     public List<ModelCosts> byModel(UUID companyId, YearMonth month) {
-        List<?> rows = month(em.createNativeQuery("""
-                        select e.provider, e.model, count(*), %s from cost_events e where %s
-                         group by e.provider, e.model
-                         order by 4 desc, e.provider, e.model
-                        """.formatted(SUMS, MONTH)), companyId, month).getResultList();
+        List<?> rows = month(em.createNativeQuery(GROUPS + """
+                        select g.provider, g.model, sum(g.events), %s from g
+                         group by g.provider, g.model
+                         order by 4 desc, g.provider, g.model
+                        """.formatted(SUMS)), companyId, month).getResultList();
         List<ModelCosts> list = new ArrayList<>(rows.size());
         for (Object r : rows) {
             Object[] row = (Object[]) r;
@@ -101,7 +126,8 @@ public class CostQueries {
     private static Query month(Query query, UUID companyId, YearMonth month) {
         return query.setParameter(1, companyId.toString())
                 .setParameter(2, MonthlySpend.start(month).toString())
-                .setParameter(3, MonthlySpend.end(month).toString());
+                .setParameter(3, MonthlySpend.end(month).toString())
+                .setParameter(4, month.atDay(1).toString());
     }
 
     private static Totals totals(Object[] row, int from) {
