@@ -1,7 +1,6 @@
 package dev.paperclipee.cost.boundary;
 
 import dev.paperclipee.access.entity.Actor;
-import dev.paperclipee.activity.control.ActivityLog;
 import dev.paperclipee.agent.control.CompanyAgents;
 import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.cost.control.CostLedger;
@@ -15,6 +14,8 @@ import dev.paperclipee.shared.entity.RuleViolationException;
 import dev.paperclipee.shared.entity.Text;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,6 +39,13 @@ import java.util.UUID;
  * <p>Budgets (§13.2: the soft alert at 80 %, the pause at 100 %) are enforced by
  * {@link CostLedger#book} in the same transaction, so that the 201 already shows their effect
  * (api-contract): the spend includes the event, and an agent whose budget it used up is paused.
+ *
+ * <p>A report is validated here, outside any transaction, and booked by {@link CostBookings}
+ * in a transaction of its own together with the reports of the same company that queued while
+ * the previous batch was being booked ({@link CostReportLanes}): every booking of a company waits
+ * for the company's counter row until the booking's commit, so one commit (one disk flush) for
+ * several reports is what lets a busy company's reports through at more than one per flush. The
+ * 201 is sent only after the event's batch has committed.
  */
 @Stateless
 public class CostEvents {
@@ -58,11 +66,17 @@ public class CostEvents {
     GoalTree goals;
 
     @Inject
-    CostLedger ledger;
+    CostBookings bookings;
 
     @Inject
-    ActivityLog activity;
+    CostReportLanes lanes;
 
+    /**
+     * Outside any transaction: the checks read through connections they give back at once, so
+     * that a report waiting for its batch holds no connection — the batch's transaction needs one,
+     * and a hundred waiting reports must not hold the pool it would take it from.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CostEvent report(Actor actor, UUID companyId, CostReport report) {
         scope.require(actor, companyId);
         if (report.agentId() == null) {
@@ -85,7 +99,7 @@ public class CostEvents {
         if (report.occurredAt() == null) {
             throw new InvalidInputException("occurredAt", "is required", "invalid_type");
         }
-        requireIssue(companyId, report.issueId());
+        Issue issue = requireIssue(companyId, report.issueId());
         requireProject(companyId, report.projectId());
         if (report.goalId() != null && goals.inCompany(companyId, report.goalId()) == null) {
             throw linkOutside("goalId", "a goal", report.goalId());
@@ -98,26 +112,27 @@ public class CostEvents {
         details.put("model", model);
         details.put("issueId", text(report.issueId()));
         details.put("heartbeatRunId", text(runId));
-        activity.record(actor, companyId, "cost.reported", "cost_event", eventId, report.agentId(), details);
-        // written now, not at the commit: once booking starts, every write holds up the company's other bookings
-        em.flush();
-        return ledger.book(eventId, new CostLedger.Entry(companyId, report.agentId(), report.issueId(), runId, provider,
+        CostLedger.Entry entry = new CostLedger.Entry(companyId, report.agentId(), report.issueId(), runId, provider,
                 model, inputTokens, cachedInputTokens, outputTokens, costCents, report.occurredAt(), report.projectId(),
-                report.goalId(), billingCode));
+                report.goalId(), billingCode);
+        UUID project = report.projectId() != null ? report.projectId() : issue == null ? null : issue.getProjectId();
+        CostBookings.Booking booking = new CostBookings.Booking(actor, eventId, entry, project, details);
+        return lanes.combiner().submit(companyId, booking, bookings::book);
     }
 
     private static int count(String field, Long value) {
         return value == null ? 0 : Text.nonNegative(field, value);
     }
 
-    private void requireIssue(UUID companyId, UUID issueId) {
+    private Issue requireIssue(UUID companyId, UUID issueId) {
         if (issueId == null) {
-            return;
+            return null;
         }
         Issue issue = em.find(Issue.class, issueId);
         if (issue == null || !issue.getCompanyId().equals(companyId)) {
             throw linkOutside("issueId", "an issue", issueId);
         }
+        return issue;
     }
 
     private void requireProject(UUID companyId, UUID projectId) {

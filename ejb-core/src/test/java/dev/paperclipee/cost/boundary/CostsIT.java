@@ -145,6 +145,55 @@ class CostsIT {
         assertEquals(0, rows(company, "budget.soft_threshold_crossed", "company", company), "the company has no budget");
     }
 
+    /**
+     * Reports of several agents and projects arrive together, so they are booked in batches that
+     * lock several agent and project rows: nothing deadlocks, every event counts once in each of
+     * its counters, and each batch's activity rows and events are all there.
+     */
+    @Test
+    void concurrentReportsOfSeveralAgentsAndProjectsAreBookedInBatchesWithoutDeadlockOrLoss() throws Exception {
+        UUID company = company("Batched", 10_000_000L);
+        List<UUID> spenders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            spenders.add(agent(company, "Batched " + i, null));
+        }
+        UUID p1 = projects.create(BOARD, company, new ProjectDraft("Batch P1", null, null, null, null, null, null)).getId();
+        UUID p2 = projects.create(BOARD, company, new ProjectDraft("Batch P2", null, null, null, null, null, null)).getId();
+        Issue ofP2 = issues.create(BOARD, company, new IssueDraft("Of P2", null, "todo", null, null, null, p2, null, null, null));
+
+        ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<UUID>> reports = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            UUID spender = spenders.get((i * 7) % 4);
+            int kind = i % 3;
+            reports.add(executor.submit(() -> {
+                go.await();
+                return costEvents.report(BOARD, company, event(spender, 5, kind == 2 ? ofP2.getId() : null,
+                        kind == 1 ? p1 : null)).getId();
+            }));
+        }
+        go.countDown();
+        for (Future<UUID> report : reports) {
+            report.get(60, TimeUnit.SECONDS);
+        }
+
+        assertEquals(300, spent("companies", company));
+        assertEquals(100, spent("projects", p1));
+        assertEquals(100, spent("projects", p2), "the issue's project is locked and counted");
+        long agentsTotal = 0;
+        for (UUID spender : spenders) {
+            agentsTotal += spent("agents", spender);
+            assertEquals(Sql.count("select coalesce(sum(cost_cents), 0) from cost_events where agent_id = ?", spender),
+                    spent("agents", spender));
+        }
+        assertEquals(300, agentsTotal);
+        assertEquals(60, Sql.count("select count(*) from cost_events where company_id = ?", company));
+        assertEquals(60, Sql.count("select count(*) from activity_log a where a.company_id = ? and a.action = 'cost.reported'"
+                + " and exists (select 1 from cost_events e where e.id::text = a.entity_id)", company),
+                "each event has its activity row");
+    }
+
     @Test
     void aCompanyHardStopPausesTheCompanyStopsItsRunsAndRefusesNewWork() throws Exception {
         UUID company = company("Company Stop", 100L);
