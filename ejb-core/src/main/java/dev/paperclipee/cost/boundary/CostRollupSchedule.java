@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * UTC on the first of a month, so that the month just closed is final early. Its default months
  * are the current and the previous one. The timers are <em>non-persistent</em>: persistent EJB
  * timers on Payara Micro live in Hazelcast memory and vanish on restart (ARCHITECTURE), and a
- * missed run is harmless — reads aggregate the events themselves, and the next run covers the
+ * missed run is harmless — reads add the events booked since the last rollup, and the next run covers the
  * same months. With several nodes each runs the job; its upserts make that redundant, not wrong.
  */
 @Singleton
