@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * sensitive plain values", §16). As upstream does: under a sensitive-looking key ({@code
  * API_KEY}, {@code githubToken}, {@code Authorization}, {@code DB_PASSWORD}, …) a secret
  * reference stays as it is (it holds no value), a plain binding keeps its shape with the value
- * {@value #MASK}, and any other value becomes {@value #MASK}. Elsewhere, strings shaped like a
+ * {@value #MASK}, and any other value (but a boolean) becomes {@value #MASK}. Elsewhere, strings shaped like a
  * JWT are masked whole, and agent keys ({@code pcp_…}) and {@code Bearer} tokens inside text.
  *
  * <p>Keys are split into words (camelCase, {@code _}, {@code -}); a key is sensitive when a word
@@ -94,8 +94,9 @@ public final class Redaction {
     }
 
     private static JsonValue masked(JsonValue value) {
-        if (value.getValueType() == JsonValue.ValueType.NULL) {
-            return value;
+        if (value.getValueType() == JsonValue.ValueType.NULL || value.getValueType() == JsonValue.ValueType.TRUE
+                || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return value; // a flag such as createApiKey is no credential
         }
         if (EnvBindings.isSecretRef(value)) {
             return value;

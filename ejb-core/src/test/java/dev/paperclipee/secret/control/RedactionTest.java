@@ -71,7 +71,7 @@ class RedactionTest {
     @Test
     void nullStaysNullAndOrdinaryDetailsStay() {
         assertNull(Redaction.of(null));
-        JsonObject details = json("{'changes':{'adapterConfig':'(changed)','name':'Ada'},'key':'plan','inputTokens':12}");
+        JsonObject details = json("{'changes':{'adapterConfig':'(changed)','name':'Ada'},'key':'plan','inputTokens':12,'createApiKey':true}");
         assertEquals(details, Redaction.object(details));
     }
 }
