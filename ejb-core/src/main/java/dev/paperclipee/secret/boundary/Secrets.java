@@ -91,6 +91,7 @@ public class Secrets {
         scope.lock(companyId); // two creates of one name: the second sees the first
         requireFreeName(companyId, secret.getName(), null);
         em.persist(secret);
+        em.flush(); // the version row references the secret row, and the two entities have no mapping to order them by
         SecretVersion version = addVersion(secret, value, actor);
         em.flush();
         Map<String, Object> details = new LinkedHashMap<>();

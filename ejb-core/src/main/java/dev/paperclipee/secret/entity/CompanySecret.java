@@ -1,9 +1,11 @@
 package dev.paperclipee.secret.entity;
 
+import dev.paperclipee.shared.entity.NullableUuid;
 import dev.paperclipee.shared.entity.Text;
 import dev.paperclipee.shared.entity.Versioned;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -51,9 +53,11 @@ public class CompanySecret extends Versioned {
     private String description;
 
     @Column(name = "created_by_agent_id", updatable = false)
+    @Convert(converter = NullableUuid.class)
     private UUID createdByAgentId;
 
     @Column(name = "created_by_user_id", updatable = false)
+    @Convert(converter = NullableUuid.class)
     private UUID createdByUserId;
 
     protected CompanySecret() {

@@ -1,6 +1,10 @@
 package dev.paperclipee.secret.entity;
 
+import dev.paperclipee.shared.entity.NullableUuid;
+import dev.paperclipee.shared.entity.Timestamps;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -9,8 +13,6 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import dev.paperclipee.shared.entity.Timestamps;
 
 /**
  * One value of a secret (spec §7.12), immutable once written: the provider's material (for
@@ -47,6 +49,7 @@ public class SecretVersion {
     private String valueDigest;
 
     @Column(name = "created_by_user_id", updatable = false)
+    @Convert(converter = NullableUuid.class)
     private UUID createdByUserId;
 
     @Column(name = "revoked_at")
