@@ -55,7 +55,7 @@ public class SecretRefs {
             }
             CompanySecret secret = secret(companyId, binding);
             if (binding.version() != null && version(secret, binding.version()) == null) {
-                throw new RuleViolationException("Secret " + secret.getName() + " has no version " + binding.version(),
+                throw new SecretUnavailableException("Secret " + secret.getName() + " has no version " + binding.version(),
                         Map.of("path", at(path, binding.name()), "secretId", secret.getId().toString()));
             }
         }
