@@ -268,6 +268,7 @@ class SecretsApiIT {
         for (String value : values) {
             assertFalse(serverLog.contains(value), "no value in the server log " + PaperclipApp.get().log());
         }
+        assertFalse(serverLog.contains(agentToken) || serverLog.contains(agentToken.substring(4)), "nor an agent key");
         String reads = ok(api.get("/api/agents/" + agent)) + ok(api.get("/api/projects/" + project)).toString()
                 + ok(api.get("/api/heartbeat-runs/" + first.getString("id"))) + api.get("/api/companies/" + company + "/activity").array()
                 + api.get("/api/companies/" + company + "/heartbeat-runs?agentId=" + agent).array();
