@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the own company's fixture). Path placeholders: {@code {company}}, {@code {throwaway}} (a company
  * of its own, for routes such as archive that change the company itself), {@code {goal}},
  * {@code {project}}, {@code {run}} (a finished heartbeat run of the fixture agent), {@code {approval}}
- * (a pending approval); a new kind of
+ * (a pending approval), {@code {secret}} (a company secret); a new kind of
  * id is a {@link Kind} constant plus its two fixtures in {@link #createFixtures()}. A field that is
  * an object of known fields ({@link FieldType#RECORD}) lists them, and each of them gets its wrong
  * values inside the object. Multipart routes need a generator of their own.
@@ -63,7 +63,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputIT {
 
     /** What an id names; each has an own-company fixture and another company's. */
-    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE, RUN, APPROVAL }
+    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE, RUN, APPROVAL, SECRET }
 
     /**
      * The JSON type a field takes, which decides the wrong values generated for it: {@code TIMESTAMP}
@@ -245,7 +245,16 @@ class BadInputIT {
             bodiless("POST", "/api/approvals/{approval}/request-revision"),
             post("/api/approvals/{approval}/resubmit", field("payload", FieldType.OBJECT, "{\"ask\":\"again\"}")),
             // the dashboard (spec §10.8)
-            get("/api/companies/{company}/dashboard"));
+            get("/api/companies/{company}/dashboard"),
+            // company secrets (spec §7.12): board only, values never answered
+            get("/api/companies/{company}/secrets"),
+            post("/api/companies/{company}/secrets",
+                    text("name", "\"Never Created\"").required(), text("value", "\"never-stored-value\"").required(),
+                    text("description", "\"d\""), field("provider", FieldType.ENUM, "\"local_encrypted\"")),
+            get("/api/secrets/{secret}"),
+            patch("/api/secrets/{secret}", text("name", "\"Never Renamed\""), text("description", "\"never\"")),
+            post("/api/secrets/{secret}/rotate", text("value", "\"never-rotated-value\"").required()),
+            bodiless("DELETE", "/api/secrets/{secret}"));
 
     // ---- fixtures, shared by every case ---------------------------------------------------------
 
@@ -278,6 +287,8 @@ class BadInputIT {
             // backlog, so that even a checkout that slipped through validation would find nothing to claim
             side.put(Kind.ISSUE, created("/api/companies/" + company + "/issues", "{\"title\":\"Fixture\"}"));
             side.put(Kind.RUN, finishedRun(agent));
+            side.put(Kind.SECRET, created("/api/companies/" + company + "/secrets",
+                    "{\"name\":\"Fixture\",\"value\":\"fixture-secret-value\"}"));
             side.put(Kind.APPROVAL, created("/api/companies/" + company + "/approvals",
                     "{\"type\":\"request_board_approval\",\"payload\":{\"fixture\":true}}"));
         }
@@ -362,7 +373,8 @@ class BadInputIT {
                     || (select count(*) from issue_comments) || '/' || (select count(*) from documents) || '/'
                     || (select count(*) from document_revisions) || '/' || (select count(*) from assets) || '/'
                     || (select count(*) from activity_log) || '/' || (select count(*) from cost_events) || '/'
-                    || (select count(*) from heartbeat_runs where company_id = any(?::uuid[])) || ' ' || md5(
+                    || (select count(*) from heartbeat_runs where company_id = any(?::uuid[])) || '/'
+                    || (select count(*) from company_secrets) || '/' || (select count(*) from company_secret_versions) || ' ' || md5(
                        coalesce((select string_agg(c::text, '|' order by c.id) from companies c where c.id = any(?::uuid[])), '')
                     || coalesce((select string_agg(g::text, '|' order by g.id) from goals g where g.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(p::text, '|' order by p.id) from projects p where p.company_id = any(?::uuid[])), '')
@@ -371,9 +383,11 @@ class BadInputIT {
                                   where k.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(i::text, '|' order by i.id) from issues i where i.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(r::text, '|' order by r.id) from heartbeat_runs r
-                                  where r.company_id = any(?::uuid[])), ''))
+                                  where r.company_id = any(?::uuid[])), '')
+                    || coalesce((select string_agg(s::text, '|' order by s.id) from company_secrets s
+                                  where s.company_id = any(?::uuid[])), ''))
                 """)) {
-            for (int i = 1; i <= 8; i++) {
+            for (int i = 1; i <= 9; i++) {
                 q.setString(i, companies);
             }
             try (ResultSet rs = q.executeQuery()) {

@@ -267,9 +267,12 @@ class GoalsAndProjectsApiIT {
         String c = createCompany("Projects " + token());
         String root = onlyGoal(c);
         String agent = insertAgent(c);
+        Api.Reply secret = api.post("/api/companies/" + c + "/secrets", "{\"name\":\"TOKEN\",\"value\":\"project-token\"}");
+        assertEquals(201, secret.status(), secret::toString);
         JsonObject p = createProject(c, "{\"name\":\"Full\",\"description\":\"d\",\"status\":\"planned\",\"goalId\":\""
                 + root + "\",\"leadAgentId\":\"" + agent + "\",\"targetDate\":\"2026-12-31\","
-                + "\"env\":{\"API_URL\":\"https://x.test\",\"TOKEN\":{\"type\":\"secret_ref\",\"secretId\":\"s1\"}}}");
+                + "\"env\":{\"API_URL\":\"https://x.test\",\"TOKEN\":{\"type\":\"secret_ref\",\"secretId\":\""
+                + secret.object().getString("id") + "\"}}}");
         assertAll(
                 () -> assertEquals("planned", p.getString("status")),
                 () -> assertEquals(root, p.getString("goalId")),

@@ -12,6 +12,7 @@ import dev.paperclipee.agent.entity.AgentStatus;
 import dev.paperclipee.agent.entity.PauseReason;
 import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.cost.control.BudgetSettings;
+import dev.paperclipee.secret.control.SecretRefs;
 import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.ForbiddenException;
 import dev.paperclipee.shared.entity.JsonText;
@@ -70,6 +71,9 @@ public class Agents {
 
     @Inject
     BudgetSettings budgets;
+
+    @Inject
+    SecretRefs secretRefs;
 
     /** The company's agents, oldest first; {@code status} (a wire value) filters when given. */
     public List<Agent> list(Actor actor, UUID companyId, String status) {
@@ -163,6 +167,9 @@ public class Agents {
         json(changed, "runtimeConfig", changes.runtimeConfig(), agent::getRuntimeConfig, agent::configureRuntime);
         if (changes.adapterType() != null || changes.adapterConfig() != null) {
             Hiring.requireWorkableAdapter(agent);
+        }
+        if (changes.adapterConfig() != null) {
+            secretRefs.requireValidAdapterConfig(companyId, List.of("adapterConfig"), agent.getAdapterConfig());
         }
         // through the budget rules: a budget at or below this month's spend pauses the agent now (§13.2)
         if (changes.budgetMonthlyCents() != null && budgets.agent(actor, agent, changes.budgetMonthlyCents())) {

@@ -6,6 +6,7 @@ import dev.paperclipee.agent.boundary.AgentDraft;
 import dev.paperclipee.agent.entity.Agent;
 import dev.paperclipee.agent.entity.AgentRole;
 import dev.paperclipee.heartbeat.control.Adapters;
+import dev.paperclipee.secret.control.SecretRefs;
 import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.JsonText;
 import dev.paperclipee.shared.entity.RuleViolationException;
@@ -17,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +40,9 @@ public class Hiring {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    SecretRefs secretRefs;
+
     /**
      * The agent the draft describes, checked as a hire checks it (400 for a bad value, 422 for a
      * manager that is not a live agent of the company), but not stored.
@@ -56,6 +61,7 @@ public class Hiring {
         agent.grant(draft.permissions());
         agent.annotate(draft.metadata());
         requireWorkableAdapter(agent);
+        secretRefs.requireValidAdapterConfig(companyId, List.of("adapterConfig"), agent.getAdapterConfig());
         if (draft.reportsTo() != null) {
             agent.reportTo(manager(companyId, draft.reportsTo()), id -> agents.inCompany(companyId, id));
         }

@@ -9,6 +9,8 @@ import dev.paperclipee.heartbeat.control.RunLogFile;
 import dev.paperclipee.heartbeat.control.RunPlan;
 import dev.paperclipee.heartbeat.control.RunResult;
 import dev.paperclipee.heartbeat.control.RuntimeSettings;
+import dev.paperclipee.secret.entity.SecretUnavailableException;
+import dev.paperclipee.shared.entity.DomainException;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -202,6 +204,12 @@ public class RunDispatcher {
         RunPlan plan;
         try {
             plan = lifecycle.prepare(runId, settings).orElse(null);
+        } catch (DomainException e) {
+            // e.g. an env binding whose secret cannot be resolved: the reason names variable and secret, never a value
+            LOG.log(Level.INFO, "Heartbeat run {0} cannot start: {1}", new Object[] {runId, e.getMessage()});
+            end(runId, RunResult.failed(null, e instanceof SecretUnavailableException ? SecretUnavailableException.CODE
+                    : "prepare_failed", "The run could not be prepared: " + e.getMessage()));
+            return;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Preparing heartbeat run " + runId + " failed", e);
             end(runId, RunResult.failed(null, "prepare_failed", "The run could not be prepared: " + e.getClass().getSimpleName()));

@@ -19,6 +19,8 @@ import dev.paperclipee.heartbeat.entity.RunStatus;
 import dev.paperclipee.issue.entity.Issue;
 import dev.paperclipee.issue.entity.IssueStatus;
 import dev.paperclipee.project.entity.Project;
+import dev.paperclipee.secret.control.EnvBindings;
+import dev.paperclipee.secret.control.SecretRefs;
 import dev.paperclipee.shared.entity.JsonText;
 import dev.paperclipee.shared.entity.Timestamps;
 
@@ -39,9 +41,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -79,6 +83,9 @@ public class RunLifecycle {
     CostLedger costs;
 
     @Inject
+    SecretRefs secretRefs;
+
+    @Inject
     ActivityLog activity;
 
     @Inject
@@ -107,13 +114,22 @@ public class RunLifecycle {
             return Optional.empty();
         }
         Agent agent = em.find(Agent.class, run.getAgentId());
-        JsonObject adapterConfig = JsonText.parse(agent.getAdapterConfig());
+        // secret references are resolved here, into this run's memory only (spec §7.12)
+        Set<String> secretValues = new LinkedHashSet<>();
+        JsonObject adapterConfig = withResolvedEnv(agent.getCompanyId(), JsonText.parse(agent.getAdapterConfig()), secretValues);
         Map<String, String> environment = new LinkedHashMap<>();
         Issue issue = run.getIssueId() == null ? null : em.find(Issue.class, run.getIssueId());
         if (issue != null && issue.getProjectId() != null) {
             Project project = em.find(Project.class, issue.getProjectId());
             if (project != null && project.getEnv() != null) {
-                strings(JsonText.parse(project.getEnv())).forEach(environment::put);
+                JsonObject projectEnv = JsonText.parse(project.getEnv());
+                if (hasSecretRef(projectEnv)) {
+                    SecretRefs.Resolved resolved = secretRefs.resolve(agent.getCompanyId(), "project env", projectEnv);
+                    environment.putAll(resolved.values());
+                    secretValues.addAll(resolved.secrets());
+                } else {
+                    strings(projectEnv).forEach(environment::put);
+                }
             }
         }
         environment.keySet().removeIf(key -> key.startsWith("PAPERCLIP_"));
@@ -142,7 +158,7 @@ public class RunLifecycle {
         Invocation invocation = new Invocation(runId, agent.getId(), agent.getName(), agent.getCompanyId(), adapterConfig,
                 Map.copyOf(environment), context, RunContexts.prompt(agent, context), workDirectory,
                 previousSession(agent.getId()), settings.apiUrl(), token, callback,
-                DEFAULT_RUN_TIMEOUT);
+                DEFAULT_RUN_TIMEOUT, secretValues);
         return Optional.of(new RunPlan(agent.getAdapterType(), invocation, logFile, context.toString()));
     }
 
@@ -344,6 +360,26 @@ public class RunLifecycle {
             return configured;
         }
         return DEFAULT_RUN_TIMEOUT;
+    }
+
+    /**
+     * The agent's config with the secret references of its {@code env} replaced by their values —
+     * a copy for this run; the stored config keeps the references. A config without references is
+     * handed on as stored.
+     */
+    private JsonObject withResolvedEnv(UUID companyId, JsonObject adapterConfig, Set<String> secretValues) {
+        if (adapterConfig == null || !(adapterConfig.get("env") instanceof JsonObject env) || !hasSecretRef(env)) {
+            return adapterConfig;
+        }
+        SecretRefs.Resolved resolved = secretRefs.resolve(companyId, "agent env", env);
+        secretValues.addAll(resolved.secrets());
+        JsonObjectBuilder values = JsonText.JSON.createObjectBuilder();
+        resolved.values().forEach(values::add);
+        return JsonText.JSON.createObjectBuilder(adapterConfig).add("env", values).build();
+    }
+
+    private static boolean hasSecretRef(JsonObject env) {
+        return env != null && env.values().stream().anyMatch(EnvBindings::isSecretRef);
     }
 
     static Map<String, String> strings(JsonObject env) {

@@ -1,5 +1,7 @@
 package dev.paperclipee.heartbeat.control;
 
+import dev.paperclipee.secret.control.EnvBindings;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -85,8 +87,9 @@ final class AdapterConfig {
 
     /**
      * An environment-like object: {@code {"NAME": "value"}}. A value may also be upstream's plain
-     * binding {@code {"type": "plain", "value": "..."}}; other bindings (secret references) are
-     * refused, since this server has no secret store to resolve them from.
+     * binding {@code {"type": "plain", "value": "..."}}; in {@code env} also a secret reference
+     * ({@code {"type": "secret_ref", ...}}), which the runtime resolves when a run starts and
+     * which is left out here (spec §7.12). Elsewhere (http {@code headers}) a reference is refused.
      */
     Map<String, String> textMap(String key) {
         JsonValue value = value(key);
@@ -106,6 +109,8 @@ final class AdapterConfig {
             } else if (member instanceof JsonObject binding && "plain".equals(binding.getString("type", null))
                     && binding.get("value") instanceof JsonString plain) {
                 map.put(name, plain.getString());
+            } else if ("env".equals(key) && EnvBindings.isSecretRef(member)) {
+                // resolved into the config's copy when a run starts; never stored resolved
             } else {
                 problem(List.of(key, name), "must be a string", "invalid_type");
             }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,8 @@ import java.util.UUID;
  * @param callbackUrl    where a remote agent reports completion (http adapter), authenticated with
  *                       {@code runToken}
  * @param defaultTimeout how long a run may take when the config names no timeout
+ * @param secretValues   the values resolved from company secrets for this run (agent and project
+ *                       env references, spec §7.12): masked in the run's log whatever their names
  */
 public record Invocation(
         UUID runId,
@@ -46,5 +49,10 @@ public record Invocation(
         URI apiUrl,
         String runToken,
         URI callbackUrl,
-        Duration defaultTimeout) {
+        Duration defaultTimeout,
+        Set<String> secretValues) {
+
+    public Invocation {
+        secretValues = secretValues == null ? Set.of() : Set.copyOf(secretValues);
+    }
 }

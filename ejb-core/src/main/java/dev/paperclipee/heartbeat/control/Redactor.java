@@ -85,7 +85,8 @@ public final class Redactor {
     }
 
     /**
-     * Everything secret an invocation hands to an agent: the run token, secret-looking values of
+     * Everything secret an invocation hands to an agent: the run token, the values resolved from
+     * company secrets (whatever their variables are called), secret-looking values of
      * its environment, of the adapter config's {@code env}, and of the server's own environment
      * (some of which a CLI adapter passes on, e.g. its provider's API key), and the values of the
      * http adapter's {@code headers} except routine ones such as {@code Content-Type}.
@@ -93,6 +94,7 @@ public final class Redactor {
     public static Redactor forInvocation(Invocation invocation) {
         List<String> secrets = new ArrayList<>();
         secrets.add(invocation.runToken());
+        secrets.addAll(invocation.secretValues());
         if (invocation.environment() != null) {
             secrets.addAll(secretValues(invocation.environment()));
         }

@@ -9,6 +9,7 @@ import dev.paperclipee.goal.control.GoalTree;
 import dev.paperclipee.goal.entity.Goal;
 import dev.paperclipee.project.entity.Project;
 import dev.paperclipee.project.entity.ProjectStatus;
+import dev.paperclipee.secret.control.SecretRefs;
 import dev.paperclipee.shared.entity.Change;
 import dev.paperclipee.shared.entity.JsonText;
 import dev.paperclipee.shared.entity.NotFoundException;
@@ -28,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Projects (spec §10.5, §7.5): list, read, create, update. The goal and the lead agent must be
- * of the project's company (422). Board and agents of the company may create and edit projects.
+ * of the project's company (422), and so must every secret its {@code env} refers to (§7.12).
+ * Board and agents of the company may create and edit projects.
  * Every mutation writes its activity row in the same transaction.
  */
 @Stateless
@@ -48,6 +50,9 @@ public class Projects {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    SecretRefs secretRefs;
 
     /** The company's projects, oldest first. */
     public List<Project> list(Actor actor, UUID companyId) {
@@ -75,6 +80,8 @@ public class Projects {
         project.lead(draft.leadAgentId());
         project.target(draft.targetDate());
         project.configureEnv(draft.env());
+        SecretRefs.requireBoardForNewRefs(actor, null, draft.env());
+        secretRefs.requireValid(companyId, List.of("env"), draft.env());
         em.persist(project);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", project.getName());
@@ -111,7 +118,9 @@ public class Projects {
         }
         // compared as JSON: PostgreSQL hands jsonb back with its own key order and spacing
         if (changes.env() != null && !Objects.equals(changes.env().value(), JsonText.parse(project.getEnv()))) {
+            SecretRefs.requireBoardForNewRefs(actor, JsonText.parse(project.getEnv()), changes.env().value());
             project.configureEnv(changes.env().value());
+            secretRefs.requireValid(companyId, List.of("env"), changes.env().value());
             changed.put("env", "(changed)"); // env may hold secret references: never their values
         }
         activity.recordChanges(actor, companyId, "project.updated", "project", projectId, changed);

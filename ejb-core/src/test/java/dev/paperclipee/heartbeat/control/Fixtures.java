@@ -39,7 +39,7 @@ final class Fixtures {
         return new Invocation(RUN, AGENT, "Ada", COMPANY, config, environment,
                 json("{'wakeReason':'issue_assigned','issueIds':['i-1']}"), prompt, work, sessionId,
                 URI.create("http://127.0.0.1:8080"), TOKEN, URI.create("http://127.0.0.1:8080/api/heartbeat-runs/" + RUN + "/callback"),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), java.util.Set.of());
     }
 
     static Invocation invocation(JsonObject config, Path work) {

@@ -2,13 +2,14 @@ package dev.paperclipee.rest.activity;
 
 import dev.paperclipee.activity.entity.ActivityEntry;
 import dev.paperclipee.rest.platform.Json;
+import dev.paperclipee.secret.control.Redaction;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.json.JsonObject;
 
 import java.util.UUID;
 
-/** An activity row as the API shows it (api-contract.md, "GET /companies/:id/activity"). */
+/** An activity row as the API shows it (api-contract.md, "GET /companies/:id/activity"); details redacted (spec §7.12). */
 public record ActivityResponse(String id, String companyId, String actorType, String actorId, String action,
                                String entityType, String entityId, String agentId, String runId, JsonObject details,
                                String createdAt) {
@@ -21,7 +22,7 @@ public record ActivityResponse(String id, String companyId, String actorType, St
     public static ActivityResponse of(ActivityEntry a) {
         return new ActivityResponse(a.getId().toString(), a.getCompanyId().toString(), WireEnum.of(a.getActorType()),
                 a.getActorId(), a.getAction(), a.getEntityType(), a.getEntityId(), text(a.getAgentId()),
-                text(a.getRunId()), Json.object(a.getDetails()), Json.time(a.getCreatedAt()));
+                text(a.getRunId()), Redaction.of(a.getDetails()), Json.time(a.getCreatedAt()));
     }
 
     private static String text(UUID id) {

@@ -2,6 +2,7 @@ package dev.paperclipee.rest.agent;
 
 import dev.paperclipee.agent.entity.Agent;
 import dev.paperclipee.rest.platform.Json;
+import dev.paperclipee.secret.control.Redaction;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.json.JsonObject;
@@ -10,7 +11,8 @@ import java.util.UUID;
 
 /**
  * An agent as the API shows it (api-contract.md, agents row). The JSON columns are objects
- * ({@code metadata} may be null). {@code adapterConfig} is answered as stored for now.
+ * ({@code metadata} may be null). {@code adapterConfig}, {@code runtimeConfig} and {@code metadata}
+ * are shown redacted (spec §7.12): secret references as they are, sensitive plain values masked.
  * {@code spentMonthlyCents} is this UTC month's; {@code budgetAlert} is {@code none}, {@code soft}
  * (at or above 80 % of the budget) or {@code hard} (used up), spec §13.2.
  */
@@ -23,11 +25,11 @@ public record AgentResponse(String id, String companyId, String name, String rol
     public static AgentResponse of(Agent a) {
         return new AgentResponse(a.getId().toString(), a.getCompanyId().toString(), a.getName(), WireEnum.of(a.getRole()),
                 a.getTitle(), a.getIcon(), WireEnum.of(a.getStatus()), text(a.getReportsTo()), a.getCapabilities(),
-                a.getAdapterType(), Json.object(a.getAdapterConfig()), Json.object(a.getRuntimeConfig()),
+                a.getAdapterType(), Redaction.of(a.getAdapterConfig()), Redaction.of(a.getRuntimeConfig()),
                 a.getBudgetMonthlyCents(), a.getSpentMonthlyCents(), WireEnum.of(a.getBudgetAlert()),
                 WireEnum.of(a.getPauseReason()),
                 Json.time(a.getPausedAt()), Json.object(a.getPermissions()), Json.time(a.getLastHeartbeatAt()),
-                Json.object(a.getMetadata()), Json.time(a.getCreatedAt()), Json.time(a.getUpdatedAt()));
+                Redaction.of(a.getMetadata()), Json.time(a.getCreatedAt()), Json.time(a.getUpdatedAt()));
     }
 
     static String text(UUID id) {

@@ -2,6 +2,7 @@ package dev.paperclipee.rest.project;
 
 import dev.paperclipee.project.entity.Project;
 import dev.paperclipee.rest.platform.Json;
+import dev.paperclipee.secret.control.Redaction;
 import dev.paperclipee.shared.entity.WireEnum;
 
 import jakarta.json.JsonObject;
@@ -22,7 +23,7 @@ public record ProjectResponse(String id, String companyId, String goalId, String
     public static ProjectResponse of(Project p) {
         return new ProjectResponse(p.getId().toString(), p.getCompanyId().toString(), text(p.getGoalId()), p.getName(),
                 p.getDescription(), WireEnum.of(p.getStatus()), text(p.getLeadAgentId()), Json.date(p.getTargetDate()),
-                Json.object(p.getEnv()), p.getBudgetMonthlyCents(), p.getSpentMonthlyCents(), WireEnum.of(p.getBudgetAlert()),
+                Redaction.of(p.getEnv()), p.getBudgetMonthlyCents(), p.getSpentMonthlyCents(), WireEnum.of(p.getBudgetAlert()),
                 Json.time(p.getCreatedAt()), Json.time(p.getUpdatedAt()));
     }
 
