@@ -195,6 +195,17 @@ class BoardAgentsBrowserIT {
     }
 
     @Test
+    void anUnknownCompanyOrAgentInTheAddressIsA404() {
+        String company = company("Addresses", false);
+
+        assertEquals(404, api.get("/companies/" + UUID.randomUUID() + "/org").status());
+        assertEquals(404, api.get("/companies/" + company + "/agents/" + UUID.randomUUID()).status());
+        assertEquals(404, api.get("/companies/" + company + "/agents/not-a-uuid").status());
+        assertEquals(404, api.get("/companies/" + company + "/no-such-page").status());
+        assertEquals(200, api.get("/companies/" + company + "/org").status());
+    }
+
+    @Test
     void everyPageIsPhotographedWideAndNarrow() {
         String company = company("Photo Studio", false);
         String ceo = agent(company, "Carla CEO", "ceo", "{\"command\":\"true\"}", 5000);

@@ -9,6 +9,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code /companies/{id}/org}: the org chart, the hire dialog and the move dialog. */
 final class OrgPage {
@@ -42,13 +43,13 @@ final class OrgPage {
                 + ".map(function (a) { return a.textContent.trim(); })");
     }
 
-    /** Waits until the chart shows the agent and returns its status as shown. */
+    /** Waits until the chart shows the agent and returns its status (as the API writes it; the page capitalises). */
     String awaitAgent(String name) {
         return Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> name + " in the chart; shown: " + agentNames())
                 .until(d -> d.findElements(NODES).stream()
                         .filter(n -> n.findElement(By.cssSelector(".pc-agent-link")).getText().strip().equals(name))
-                        .map(n -> n.findElement(By.cssSelector(".pc-agent-status")).getText().strip())
+                        .map(n -> n.findElement(By.cssSelector(".pc-agent-status")).getText().strip().toLowerCase(Locale.ROOT))
                         .findFirst().orElse(null));
     }
 
