@@ -195,6 +195,22 @@ class BoardAgentsBrowserIT {
     }
 
     @Test
+    void aCompanysBrandingAndHiringPolicyAreEditedInADialog() {
+        String company = company("Branded", false);
+        String name = api.get("/api/companies/" + company).object().getString("name");
+        CompaniesPage page = CompaniesPage.open(driver, base);
+
+        page.editBranding(name, "#ff5500", "https://example.com/logo.png", true);
+
+        Growl.await(driver, "Company " + name + " saved");
+        JsonObject stored = api.get("/api/companies/" + company).object();
+        assertEquals("#ff5500", stored.getString("brandColor"));
+        assertEquals("https://example.com/logo.png", stored.getString("logoUrl"));
+        assertTrue(stored.getBoolean("requireBoardApprovalForNewAgents"));
+        assertTrue(OrgPage.open(driver, base, company).openHire().viaApproval(), "the org chart now proposes an approval");
+    }
+
+    @Test
     void anUnknownCompanyOrAgentInTheAddressIsA404() {
         String company = company("Addresses", false);
 
