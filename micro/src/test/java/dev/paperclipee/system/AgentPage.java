@@ -69,6 +69,7 @@ final class AgentPage {
     }
 
     AgentPage click(String id) {
+        Growl.dismiss(driver);
         Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
         Browser.awaitIdle(driver);
         return this;
@@ -88,6 +89,7 @@ final class AgentPage {
 
     /** Clicks Terminate and answers the confirmation. */
     AgentPage terminate(boolean confirm) {
+        Growl.dismiss(driver);
         driver.findElement(By.id("head:terminate")).click();
         WebElement dialog = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         dialog.findElement(By.cssSelector(confirm ? ".ui-confirmdialog-yes" : ".ui-confirmdialog-no")).click();
@@ -101,6 +103,7 @@ final class AgentPage {
         WebElement field = driver.findElement(By.id("keys:key-name"));
         field.clear();
         field.sendKeys(name);
+        Growl.dismiss(driver);
         driver.findElement(By.id("keys:create-key")).click();
         Browser.awaitIdle(driver);
         return Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(ISSUED_TOKEN)).getText().strip();

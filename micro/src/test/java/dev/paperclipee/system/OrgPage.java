@@ -32,6 +32,7 @@ final class OrgPage {
 
     /** Opens the hire dialog; the returned form is filled and submitted. */
     HireDialog openHire() {
+        Growl.dismiss(driver);
         driver.findElement(By.id("open-hire")).click();
         Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("hire:name")));
         return new HireDialog();
@@ -55,6 +56,7 @@ final class OrgPage {
 
     /** Moves {@code agent} under {@code manager} (null: to the top) through the move dialog. */
     void move(String agent, String manager) {
+        Growl.dismiss(driver);
         driver.findElement(By.id("open-move")).click();
         Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("move:agent")));
         choose("move:agent", agent);
@@ -110,6 +112,7 @@ final class OrgPage {
         }
 
         OrgPage submit() {
+            Growl.dismiss(driver);
             driver.findElement(By.id("hire:submit")).click();
             Browser.awaitIdle(driver);
             return OrgPage.this;
