@@ -1,7 +1,6 @@
 package dev.paperclipee.system;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -65,17 +64,12 @@ final class OrgPage {
         Browser.awaitIdle(driver);
     }
 
-    /** The manager's name of the agent as the chart draws it: the name of the node one level up. */
-    String managerOf(String agent) {
-        return (String) ((JavascriptExecutor) driver).executeScript("""
-                var link = Array.from(document.querySelectorAll('.pc-node-agent .pc-agent-link'))
-                    .find(function (a) { return a.textContent.trim() === arguments[0]; });
-                if (!link) { return null; }
-                var table = link.closest('table');
-                var parentTable = table && table.parentElement ? table.parentElement.closest('table') : null;
-                var up = parentTable ? parentTable.querySelector('.ui-organigram-node .pc-node-name') : null;
-                return up ? up.textContent.trim() : null;
-                """.replace("arguments[0]", "arguments[0]"), agent);
+    /** What the agent's node says about its manager ("Reports to Cleo CEO", "Reports to the board"). */
+    String reportsTo(String agent) {
+        return Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".pc-node-agent .pc-agent-link")).stream()
+                        .filter(a -> a.getText().strip().equals(agent)).map(a -> a.getDomAttribute("title"))
+                        .findFirst().orElse(null));
     }
 
     private void choose(String menuId, String labelStart) {
