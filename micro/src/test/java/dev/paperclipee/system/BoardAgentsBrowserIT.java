@@ -196,6 +196,21 @@ class BoardAgentsBrowserIT {
     }
 
     @Test
+    void aFailedRunShowsOnTheDashboardWithoutReloading() {
+        String company = company("Failing", false);
+        String agent = agent(company, "Fred Failing", "engineer", "{\"command\":\"false\"}", 0);
+        OrgPage.open(driver, base, company); // the address selects the company
+        DashboardPage.open(driver, base);
+        assertTrue(driver.findElements(By.cssSelector(".pc-failed-run")).isEmpty());
+
+        assertEquals(202, api.post("/api/agents/" + agent + "/heartbeat/invoke", "{}").status());
+
+        Growl.await(driver, "Fred Failing's run failed");
+        Browser.waitFor(driver).withMessage("the failed run in the dashboard's list")
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("failed-runs"), "Fred Failing"));
+    }
+
+    @Test
     void aCompanysBrandingAndHiringPolicyAreEditedInADialog() {
         String company = company("Branded", false);
         String name = api.get("/api/companies/" + company).object().getString("name");

@@ -1,6 +1,7 @@
 package dev.paperclipee.system;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -72,12 +73,21 @@ final class OrgPage {
                         .findFirst().orElse(null));
     }
 
+    /**
+     * Picks the option whose label starts with {@code labelStart} through the menu's PrimeFaces
+     * widget: clicking into the opening panel missed now and then on a loaded machine.
+     */
     private void choose(String menuId, String labelStart) {
-        driver.findElement(By.id(menuId)).click();
-        By item = By.xpath("//div[@id='" + menuId + "_panel']//li[starts-with(normalize-space(.), "
-                + Browser.xpathLiteral(labelStart) + ")]");
-        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(item)).click();
-        Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+        Boolean chosen = (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "var label = arguments[1];"
+                        + "var widget = PrimeFaces.getWidgetById(arguments[0]);"
+                        + "var option = Array.from(document.getElementById(arguments[0] + '_input').options)"
+                        + "  .find(function (o) { return o.textContent.trim().indexOf(label) === 0; });"
+                        + "if (!widget || !option) { return false; }"
+                        + "widget.selectValue(option.value); return true;", menuId, labelStart);
+        if (!Boolean.TRUE.equals(chosen)) {
+            throw new AssertionError("no option starting with '" + labelStart + "' in " + menuId);
+        }
     }
 
     final class HireDialog {
