@@ -3,6 +3,7 @@ package dev.paperclipee.rest.platform;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,6 +30,10 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     ContainerRequestContext request;
 
+    /** The same request's attributes (Jersey keeps request properties there): read when the proxy above has no request. */
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof WebApplicationException web) {
@@ -44,15 +49,37 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 Response mapped = fromSqlState(sql.getSQLState());
                 if (mapped != null) {
-                    LOG.fine(() -> "Database refused request " + request.getProperty(RequestIds.PROPERTY)
+                    LOG.fine(() -> "Database refused request " + requestId()
                             + ": SQLState " + sql.getSQLState() + " " + firstLine(sql.getMessage()));
                     return mapped;
                 }
             }
         }
-        String requestId = request == null ? null : (String) request.getProperty(RequestIds.PROPERTY);
+        String requestId = requestId();
         LOG.log(Level.SEVERE, "Unexpected error in request " + requestId, e);
         return ApiError.response(500, "Internal server error", requestId == null ? null : Map.of("requestId", requestId));
+    }
+
+    /**
+     * The id {@link RequestIds} gave the request, or null. Never throws: this runs for exceptions
+     * of any origin (an EJB's system exception among them), and a mapper that fails leaves the
+     * client with the server's HTML error page instead of a JSON 500.
+     */
+    private String requestId() {
+        try {
+            Object id = request == null ? null : request.getProperty(RequestIds.PROPERTY);
+            if (id != null) {
+                return id.toString();
+            }
+        } catch (RuntimeException noRequest) {
+            // the proxy has no request on this thread; the servlet request may
+        }
+        try {
+            Object id = servletRequest == null ? null : servletRequest.getAttribute(RequestIds.PROPERTY);
+            return id == null ? null : id.toString();
+        } catch (RuntimeException noRequest) {
+            return null;
+        }
     }
 
     private static Response fromWebApplication(WebApplicationException web) {
