@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the own company's fixture). Path placeholders: {@code {company}}, {@code {throwaway}} (a company
  * of its own, for routes such as archive that change the company itself), {@code {goal}},
  * {@code {project}}, {@code {run}} (a finished heartbeat run of the fixture agent), {@code {approval}}
- * (a pending approval); a new kind of
+ * (a pending approval), {@code {routine}} (a routine without a schedule, so it never fires); a new kind of
  * id is a {@link Kind} constant plus its two fixtures in {@link #createFixtures()}. A field that is
  * an object of known fields ({@link FieldType#RECORD}) lists them, and each of them gets its wrong
  * values inside the object. Multipart routes need a generator of their own.
@@ -63,7 +63,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputIT {
 
     /** What an id names; each has an own-company fixture and another company's. */
-    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE, RUN, APPROVAL }
+    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE, RUN, APPROVAL, ROUTINE }
 
     /**
      * The JSON type a field takes, which decides the wrong values generated for it: {@code TIMESTAMP}
@@ -245,7 +245,28 @@ class BadInputIT {
             bodiless("POST", "/api/approvals/{approval}/request-revision"),
             post("/api/approvals/{approval}/resubmit", field("payload", FieldType.OBJECT, "{\"ask\":\"again\"}")),
             // the dashboard (spec §10.8)
-            get("/api/companies/{company}/dashboard"));
+            get("/api/companies/{company}/dashboard"),
+            // routines (spec §10.10): the actions take no body; a well-formed manual run is RoutinesApiIT's
+            get("/api/companies/{company}/routines"),
+            post("/api/companies/{company}/routines",
+                    text("title", "\"Never Created\"").required(), text("description", "\"d\""),
+                    field("priority", FieldType.ENUM, "\"high\""), id("assigneeAgentId", Kind.AGENT),
+                    id("projectId", Kind.PROJECT), id("goalId", Kind.GOAL),
+                    field("concurrencyPolicy", FieldType.ENUM, "\"skip_if_active\""),
+                    text("cronExpression", "\"0 9 * * 1\""), text("timezone", "\"Europe/Berlin\""),
+                    field("status", FieldType.ENUM, "\"paused\"")),
+            get("/api/routines/{routine}"),
+            patch("/api/routines/{routine}",
+                    text("title", "\"Never Renamed\""), text("description", "\"d\""),
+                    field("priority", FieldType.ENUM, "\"high\""), id("assigneeAgentId", Kind.AGENT),
+                    id("projectId", Kind.PROJECT), id("goalId", Kind.GOAL),
+                    field("concurrencyPolicy", FieldType.ENUM, "\"skip_if_active\""),
+                    text("cronExpression", "\"0 9 * * 1\""), text("timezone", "\"Europe/Berlin\""),
+                    field("status", FieldType.ENUM, "\"paused\"")),
+            bodiless("POST", "/api/routines/{routine}/pause"),
+            bodiless("POST", "/api/routines/{routine}/resume"),
+            bodiless("POST", "/api/routines/{routine}/run"),
+            get("/api/routines/{routine}/runs", query("limit", "0", "201", "-1", "x", "1.5", "", "99999999999")));
 
     // ---- fixtures, shared by every case ---------------------------------------------------------
 
@@ -280,6 +301,7 @@ class BadInputIT {
             side.put(Kind.RUN, finishedRun(agent));
             side.put(Kind.APPROVAL, created("/api/companies/" + company + "/approvals",
                     "{\"type\":\"request_board_approval\",\"payload\":{\"fixture\":true}}"));
+            side.put(Kind.ROUTINE, created("/api/companies/" + company + "/routines", "{\"title\":\"Fixture\"}"));
         }
     }
 
@@ -362,7 +384,8 @@ class BadInputIT {
                     || (select count(*) from issue_comments) || '/' || (select count(*) from documents) || '/'
                     || (select count(*) from document_revisions) || '/' || (select count(*) from assets) || '/'
                     || (select count(*) from activity_log) || '/' || (select count(*) from cost_events) || '/'
-                    || (select count(*) from heartbeat_runs where company_id = any(?::uuid[])) || ' ' || md5(
+                    || (select count(*) from heartbeat_runs where company_id = any(?::uuid[])) || '/'
+                    || (select count(*) from routines) || '/' || (select count(*) from routine_runs) || ' ' || md5(
                        coalesce((select string_agg(c::text, '|' order by c.id) from companies c where c.id = any(?::uuid[])), '')
                     || coalesce((select string_agg(g::text, '|' order by g.id) from goals g where g.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(p::text, '|' order by p.id) from projects p where p.company_id = any(?::uuid[])), '')
@@ -371,9 +394,11 @@ class BadInputIT {
                                   where k.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(i::text, '|' order by i.id) from issues i where i.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(r::text, '|' order by r.id) from heartbeat_runs r
+                                  where r.company_id = any(?::uuid[])), '')
+                    || coalesce((select string_agg(r::text, '|' order by r.id) from routines r
                                   where r.company_id = any(?::uuid[])), ''))
                 """)) {
-            for (int i = 1; i <= 8; i++) {
+            for (int i = 1; i <= 9; i++) {
                 q.setString(i, companies);
             }
             try (ResultSet rs = q.executeQuery()) {
