@@ -34,11 +34,15 @@ public class SkillsResource {
     @Inject
     AgentSkills skills;
 
+    /** One entry of the index: the skill's name, the description of its front matter, and where to read it. */
+    public record SkillResponse(String name, String description, String path) {
+    }
+
     @GET
     @Path("index")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<AgentSkills.Skill> index() {
-        return skills.index();
+    public List<SkillResponse> index() {
+        return skills.index().stream().map(s -> new SkillResponse(s.name(), s.description(), s.path())).toList();
     }
 
     @GET
