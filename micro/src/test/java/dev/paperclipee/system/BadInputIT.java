@@ -372,7 +372,8 @@ class BadInputIT {
     /**
      * Row counts of every table the API writes so far, and the content of the fixture
      * companies' rows (a refused PATCH must not have half-applied). Heartbeat runs are counted in
-     * the fixture companies only: the runs of other test classes' agents may still be ending.
+     * the fixture companies only: the runs of other test classes' agents may still be ending; so are
+     * routine runs (another class's routine may fire on schedule).
      */
     private static String snapshot() throws SQLException {
         String companies = "{" + String.join(",", OWN.get(Kind.COMPANY), OWN.get(Kind.THROWAWAY),
@@ -385,7 +386,8 @@ class BadInputIT {
                     || (select count(*) from document_revisions) || '/' || (select count(*) from assets) || '/'
                     || (select count(*) from activity_log) || '/' || (select count(*) from cost_events) || '/'
                     || (select count(*) from heartbeat_runs where company_id = any(?::uuid[])) || '/'
-                    || (select count(*) from routines) || '/' || (select count(*) from routine_runs) || ' ' || md5(
+                    || (select count(*) from routines) || '/'
+                    || (select count(*) from routine_runs where company_id = any(?::uuid[])) || ' ' || md5(
                        coalesce((select string_agg(c::text, '|' order by c.id) from companies c where c.id = any(?::uuid[])), '')
                     || coalesce((select string_agg(g::text, '|' order by g.id) from goals g where g.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(p::text, '|' order by p.id) from projects p where p.company_id = any(?::uuid[])), '')
@@ -398,7 +400,7 @@ class BadInputIT {
                     || coalesce((select string_agg(r::text, '|' order by r.id) from routines r
                                   where r.company_id = any(?::uuid[])), ''))
                 """)) {
-            for (int i = 1; i <= 9; i++) {
+            for (int i = 1; i <= 10; i++) {
                 q.setString(i, companies);
             }
             try (ResultSet rs = q.executeQuery()) {

@@ -101,6 +101,7 @@ public class DemoCompany {
         var strategy = approvals.request(BOARD, c, "approve_ceo_strategy", Json.createObjectBuilder()
                 .add("plan", "Ship the first release; keep the spend visible; delegate research and engineering.")
                 .build());
+        em.flush(); // approving locks the approval row: it must be in the database by then
         approvals.approve(BOARD, strategy.getId(), "Approved for the demo.");
 
         UUID release = goals.create(BOARD, c, new GoalDraft("Ship the first release", "Everything a first customer needs",
