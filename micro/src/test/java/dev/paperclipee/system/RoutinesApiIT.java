@@ -133,24 +133,24 @@ class RoutinesApiIT {
             assertEquals(1, due.executeUpdate());
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonArray runs;
         try {
+            JsonArray runs;
             while ((runs = api.get("/api/routines/" + id + "/runs").array()).isEmpty()) {
                 assertTrue(Instant.now().isBefore(deadline), "the tick did not fire the due routine");
                 Thread.sleep(250);
             }
+            JsonObject run = runs.getJsonObject(0);
+            assertEquals("schedule", run.getString("source"));
+            assertEquals("issue_created", run.getString("status"));
+            assertTrue(ISO_UTC_MILLIS.matcher(run.getString("scheduledFor")).matches(), run::toString);
+            JsonObject issue = api.get("/api/issues/" + run.getString("linkedIssueId")).object();
+            assertEquals("backlog", issue.getString("status"), "no assignee: backlog");
+            assertTrue(OffsetDateTime.parse(api.get("/api/routines/" + id).object().getString("nextRunAt"))
+                    .isAfter(OffsetDateTime.now().minusSeconds(5)), "the schedule moved on");
         } finally {
             // an every-minute routine left active would write runs and activity under later test classes
             assertEquals(200, api.patch("/api/routines/" + id, "{\"status\":\"archived\"}").status());
         }
-        JsonObject run = runs.getJsonObject(0);
-        assertEquals("schedule", run.getString("source"));
-        assertEquals("issue_created", run.getString("status"));
-        assertTrue(ISO_UTC_MILLIS.matcher(run.getString("scheduledFor")).matches(), run::toString);
-        JsonObject issue = api.get("/api/issues/" + run.getString("linkedIssueId")).object();
-        assertEquals("backlog", issue.getString("status"), "no assignee: backlog");
-        assertTrue(OffsetDateTime.parse(api.get("/api/routines/" + id).object().getString("nextRunAt"))
-                .isAfter(OffsetDateTime.now().minusSeconds(5)), "the schedule moved on");
     }
 
     @Test
