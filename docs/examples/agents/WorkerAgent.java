@@ -68,6 +68,7 @@ public class WorkerAgent {
         String origin = required(env, "PAPERCLIP_API_URL");
         String base = (origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin) + "/api";
         WorkerAgent agent = new WorkerAgent(base, required(env, "PAPERCLIP_API_KEY"), env.get("PAPERCLIP_RUN_ID"));
+        agent.awaitReady(Duration.ofSeconds(180));
         int costCents = number(env, "WORKER_COST_CENTS", COST_CENTS);
         int inputTokens = number(env, "WORKER_INPUT_TOKENS", INPUT_TOKENS);
         int outputTokens = number(env, "WORKER_OUTPUT_TOKENS", OUTPUT_TOKENS);
@@ -194,6 +195,33 @@ public class WorkerAgent {
     static final class ApiError extends RuntimeException {
         ApiError(String method, String path, Reply reply) {
             super("API error " + reply.status() + ": " + reply.error() + " (" + method + " /api" + path + ")");
+        }
+    }
+
+    /**
+     * Waits until {@code GET /api/health} says the server is ready: a run started while the server
+     * itself is still starting (the first-run demo queues its runs during start-up) would otherwise
+     * get answers from a half-deployed application. Gives up quietly at the deadline; the first
+     * real call then reports whatever is wrong.
+     */
+    void awaitReady(Duration atMost) throws InterruptedException {
+        Instant deadline = Instant.now().plus(atMost);
+        boolean said = false;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(api + "/health"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!said) {
+                System.out.println("Waiting for the server to be ready");
+                said = true;
+            }
+            Thread.sleep(1000);
         }
     }
 
