@@ -6,7 +6,11 @@
  *   "adapterConfig": {"command": "java", "args": ["/path/to/WorkerAgent.java"]}
  *
  * and assign it an issue. It reads the environment the heartbeat gives it, finds its task, checks
- * it out, comments, reports a small fixed cost and marks the issue done. Everything it prints goes
+ * it out, comments, reports a small fixed cost and marks the issue done. With WORKER_DELEGATE=true
+ * (in adapterConfig.env) a manager hands a top-level issue to one of its direct reports instead:
+ * it creates a child issue assigned to the report and closes its own. WORKER_COST_CENTS,
+ * WORKER_INPUT_TOKENS and WORKER_OUTPUT_TOKENS change the cost it reports (the first-run demo
+ * company uses them for a realistic bill). Everything it prints goes
  * to the run log. Any answer that is not 2xx ends it with exit code 1 and the server's error text;
  * a checkout conflict (409) means another run owns the issue: it says so and exits 0, never retrying.
  *
@@ -64,6 +68,10 @@ public class WorkerAgent {
         String origin = required(env, "PAPERCLIP_API_URL");
         String base = (origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin) + "/api";
         WorkerAgent agent = new WorkerAgent(base, required(env, "PAPERCLIP_API_KEY"), env.get("PAPERCLIP_RUN_ID"));
+        agent.awaitReady(Duration.ofSeconds(180));
+        int costCents = number(env, "WORKER_COST_CENTS", COST_CENTS);
+        int inputTokens = number(env, "WORKER_INPUT_TOKENS", INPUT_TOKENS);
+        int outputTokens = number(env, "WORKER_OUTPUT_TOKENS", OUTPUT_TOKENS);
         String companyId = required(env, "PAPERCLIP_COMPANY_ID");
         System.out.println("Heartbeat: run " + env.getOrDefault("PAPERCLIP_RUN_ID", "(none)") + ", woken by "
                 + env.getOrDefault("PAPERCLIP_WAKE_REASON", "(no reason given)"));
@@ -100,24 +108,67 @@ public class WorkerAgent {
                 Map.of("body", "Working on " + name + " (worker-agent demo)."));
         System.out.println("Commented on " + issue.get("identifier"));
 
+        String delegatedTo = null;
+        if ("true".equalsIgnoreCase(env.get("WORKER_DELEGATE")) && issue.get("parentId") == null) {
+            delegatedTo = agent.delegate(companyId, agentId, issue);
+        }
+
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("agentId", agentId);
         cost.put("issueId", issueId);
         cost.put("provider", PROVIDER);
         cost.put("model", MODEL);
-        cost.put("inputTokens", INPUT_TOKENS);
-        cost.put("outputTokens", OUTPUT_TOKENS);
-        cost.put("costCents", COST_CENTS);
+        cost.put("inputTokens", inputTokens);
+        cost.put("outputTokens", outputTokens);
+        cost.put("costCents", costCents);
         cost.put("occurredAt", Instant.now().toString());
         Map<String, Object> event = object(agent.call("POST", "/companies/" + companyId + "/cost-events", cost).json());
-        System.out.println("Reported " + COST_CENTS + " cents of " + PROVIDER + "/" + MODEL + " as cost event " + event.get("id"));
+        System.out.println("Reported " + costCents + " cents of " + PROVIDER + "/" + MODEL + " as cost event " + event.get("id"));
 
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("status", "done");
-        done.put("comment", "Done: the worker-agent demo finished " + name + ".");
+        done.put("comment", delegatedTo == null ? "Done: the worker-agent demo finished " + name + "."
+                : "Delegated " + name + " to " + delegatedTo + "; my part is done.");
         Map<String, Object> finished = object(agent.call("PATCH", "/issues/" + issueId, done).json());
         System.out.println("Marked " + issue.get("identifier") + " " + finished.get("status"));
         return 0;
+    }
+
+    /**
+     * Hands the issue to a direct report that is not paused or terminated, the one with the fewest
+     * open issues: a child issue assigned to it. Null when there is nobody to delegate to.
+     */
+    String delegate(String companyId, String agentId, Map<String, Object> issue) throws IOException, InterruptedException {
+        String report = null;
+        String reportName = null;
+        int fewest = Integer.MAX_VALUE;
+        for (Object item : list(call("GET", "/companies/" + companyId + "/agents", null).json())) {
+            Map<String, Object> candidate = object(item);
+            if (!agentId.equals(candidate.get("reportsTo"))
+                    || List.of("paused", "terminated", "pending_approval").contains(String.valueOf(candidate.get("status")))) {
+                continue;
+            }
+            int open = list(call("GET", "/companies/" + companyId + "/issues?assigneeAgentId=" + candidate.get("id")
+                    + "&status=todo,in_progress,blocked", null).json()).size();
+            if (open < fewest) {
+                fewest = open;
+                report = (String) candidate.get("id");
+                reportName = (String) candidate.get("name");
+            }
+        }
+        if (report == null) {
+            System.out.println("No report to delegate to: doing it myself");
+            return null;
+        }
+        Map<String, Object> child = new LinkedHashMap<>();
+        child.put("title", issue.get("title"));
+        child.put("description", "Delegated from " + issue.get("identifier") + ".");
+        child.put("parentId", issue.get("id"));
+        child.put("assigneeAgentId", report);
+        child.put("priority", issue.get("priority"));
+        Map<String, Object> created = object(call("POST", "/companies/" + companyId + "/issues", child).json());
+        System.out.println("Delegated " + issue.get("identifier") + " to " + reportName + " as " + created.get("identifier"));
+        return reportName + " (" + created.get("identifier") + ")";
     }
 
     // ---- HTTP ------------------------------------------------------------------------------------
@@ -147,6 +198,33 @@ public class WorkerAgent {
         }
     }
 
+    /**
+     * Waits until {@code GET /api/health} says the server is ready: a run started while the server
+     * itself is still starting (the first-run demo queues its runs during start-up) would otherwise
+     * get answers from a half-deployed application. Gives up quietly at the deadline; the first
+     * real call then reports whatever is wrong.
+     */
+    void awaitReady(Duration atMost) throws InterruptedException {
+        Instant deadline = Instant.now().plus(atMost);
+        boolean said = false;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(api + "/health"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!said) {
+                System.out.println("Waiting for the server to be ready");
+                said = true;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
     Reply call(String method, String path, Object body, int... alsoAccepted) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
                 .timeout(Duration.ofSeconds(30))
@@ -172,6 +250,15 @@ public class WorkerAgent {
             throw new ApiError(method, path, reply);
         }
         return reply;
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " must be a whole number, not " + value);
+        }
     }
 
     private static String required(Map<String, String> env, String name) {

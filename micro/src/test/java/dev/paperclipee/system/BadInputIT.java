@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the own company's fixture). Path placeholders: {@code {company}}, {@code {throwaway}} (a company
  * of its own, for routes such as archive that change the company itself), {@code {goal}},
  * {@code {project}}, {@code {run}} (a finished heartbeat run of the fixture agent), {@code {approval}}
- * (a pending approval), {@code {secret}} (a company secret); a new kind of
+ * (a pending approval), {@code {secret}} (a company secret), {@code {routine}} (a routine without a schedule, so it never fires); a new kind of
  * id is a {@link Kind} constant plus its two fixtures in {@link #createFixtures()}. A field that is
  * an object of known fields ({@link FieldType#RECORD}) lists them, and each of them gets its wrong
  * values inside the object. Multipart routes need a generator of their own.
@@ -63,7 +63,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputIT {
 
     /** What an id names; each has an own-company fixture and another company's. */
-    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE, RUN, APPROVAL, SECRET }
+    enum Kind { COMPANY, THROWAWAY, GOAL, PROJECT, AGENT, KEY, ISSUE, RUN, APPROVAL, SECRET, ROUTINE }
 
     /**
      * The JSON type a field takes, which decides the wrong values generated for it: {@code TIMESTAMP}
@@ -254,7 +254,28 @@ class BadInputIT {
             get("/api/secrets/{secret}"),
             patch("/api/secrets/{secret}", text("name", "\"Never Renamed\""), text("description", "\"never\"")),
             post("/api/secrets/{secret}/rotate", text("value", "\"never-rotated-value\"").required()),
-            bodiless("DELETE", "/api/secrets/{secret}"));
+            bodiless("DELETE", "/api/secrets/{secret}")),
+            // routines (spec §10.10): the actions take no body; a well-formed manual run is RoutinesApiIT's
+            get("/api/companies/{company}/routines"),
+            post("/api/companies/{company}/routines",
+                    text("title", "\"Never Created\"").required(), text("description", "\"d\""),
+                    field("priority", FieldType.ENUM, "\"high\""), id("assigneeAgentId", Kind.AGENT),
+                    id("projectId", Kind.PROJECT), id("goalId", Kind.GOAL),
+                    field("concurrencyPolicy", FieldType.ENUM, "\"skip_if_active\""),
+                    text("cronExpression", "\"0 9 * * 1\""), text("timezone", "\"Europe/Berlin\""),
+                    field("status", FieldType.ENUM, "\"paused\"")),
+            get("/api/routines/{routine}"),
+            patch("/api/routines/{routine}",
+                    text("title", "\"Never Renamed\""), text("description", "\"d\""),
+                    field("priority", FieldType.ENUM, "\"high\""), id("assigneeAgentId", Kind.AGENT),
+                    id("projectId", Kind.PROJECT), id("goalId", Kind.GOAL),
+                    field("concurrencyPolicy", FieldType.ENUM, "\"skip_if_active\""),
+                    text("cronExpression", "\"0 9 * * 1\""), text("timezone", "\"Europe/Berlin\""),
+                    field("status", FieldType.ENUM, "\"paused\"")),
+            bodiless("POST", "/api/routines/{routine}/pause"),
+            bodiless("POST", "/api/routines/{routine}/resume"),
+            bodiless("POST", "/api/routines/{routine}/run"),
+            get("/api/routines/{routine}/runs", query("limit", "0", "201", "-1", "x", "1.5", "", "99999999999")));
 
     // ---- fixtures, shared by every case ---------------------------------------------------------
 
@@ -291,6 +312,7 @@ class BadInputIT {
                     "{\"name\":\"Fixture\",\"value\":\"fixture-secret-value\"}"));
             side.put(Kind.APPROVAL, created("/api/companies/" + company + "/approvals",
                     "{\"type\":\"request_board_approval\",\"payload\":{\"fixture\":true}}"));
+            side.put(Kind.ROUTINE, created("/api/companies/" + company + "/routines", "{\"title\":\"Fixture\"}"));
         }
     }
 
@@ -361,7 +383,8 @@ class BadInputIT {
     /**
      * Row counts of every table the API writes so far, and the content of the fixture
      * companies' rows (a refused PATCH must not have half-applied). Heartbeat runs are counted in
-     * the fixture companies only: the runs of other test classes' agents may still be ending.
+     * the fixture companies only: the runs of other test classes' agents may still be ending; so are
+     * routine runs (another class's routine may fire on schedule).
      */
     private static String snapshot() throws SQLException {
         String companies = "{" + String.join(",", OWN.get(Kind.COMPANY), OWN.get(Kind.THROWAWAY),
@@ -374,7 +397,9 @@ class BadInputIT {
                     || (select count(*) from document_revisions) || '/' || (select count(*) from assets) || '/'
                     || (select count(*) from activity_log) || '/' || (select count(*) from cost_events) || '/'
                     || (select count(*) from heartbeat_runs where company_id = any(?::uuid[])) || '/'
-                    || (select count(*) from company_secrets) || '/' || (select count(*) from company_secret_versions) || ' ' || md5(
+                    || (select count(*) from company_secrets) || '/' || (select count(*) from company_secret_versions) || '/'
+                    || (select count(*) from routines) || '/'
+                    || (select count(*) from routine_runs where company_id = any(?::uuid[])) || ' ' || md5(
                        coalesce((select string_agg(c::text, '|' order by c.id) from companies c where c.id = any(?::uuid[])), '')
                     || coalesce((select string_agg(g::text, '|' order by g.id) from goals g where g.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(p::text, '|' order by p.id) from projects p where p.company_id = any(?::uuid[])), '')
@@ -385,9 +410,11 @@ class BadInputIT {
                     || coalesce((select string_agg(r::text, '|' order by r.id) from heartbeat_runs r
                                   where r.company_id = any(?::uuid[])), '')
                     || coalesce((select string_agg(s::text, '|' order by s.id) from company_secrets s
-                                  where s.company_id = any(?::uuid[])), ''))
+                                  where s.company_id = any(?::uuid[])), '')
+                    || coalesce((select string_agg(r::text, '|' order by r.id) from routines r
+                                  where r.company_id = any(?::uuid[])), ''))
                 """)) {
-            for (int i = 1; i <= 9; i++) {
+            for (int i = 1; i <= 11; i++) {
                 q.setString(i, companies);
             }
             try (ResultSet rs = q.executeQuery()) {

@@ -65,6 +65,8 @@ public final class PaperclipApp {
     private final int port;
     /** The database given in DATABASE_URL, or null when the jar runs its embedded PostgreSQL. */
     private final DatabaseUrl externalDatabase;
+    /** Settings of this process on top of the common ones (e.g. the demo company switched on). */
+    private final Map<String, String> extraEnvironment;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
@@ -74,6 +76,11 @@ public final class PaperclipApp {
     private long logOffset;
 
     private PaperclipApp(Path work, int port, DatabaseUrl externalDatabase) {
+        this(work, port, externalDatabase, Map.of());
+    }
+
+    private PaperclipApp(Path work, int port, DatabaseUrl externalDatabase, Map<String, String> extraEnvironment) {
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
         this.home = work.resolve("home");
         this.log = work.resolve("app.log");
         this.port = port;
@@ -112,8 +119,13 @@ public final class PaperclipApp {
      * test server). For tests that stop, kill or restart it; they {@link #close} it at the end.
      */
     static PaperclipApp separate(String name) {
+        return separate(name, Map.of());
+    }
+
+    /** {@link #separate(String)} with more environment, e.g. {@code PAPERCLIP_SEED_DEMO=true}. */
+    static PaperclipApp separate(String name, Map<String, String> extraEnvironment) {
         DatabaseUrl external = TestDatabase.externalUrl() == null ? null : TestDatabase.get().createDatabase(name.replace('-', '_'));
-        PaperclipApp app = new PaperclipApp(Jar.work().resolve(name), freePort(), external);
+        PaperclipApp app = new PaperclipApp(Jar.work().resolve(name), freePort(), external, extraEnvironment);
         app.prepareFreshHome();
         try {
             app.start(true);
@@ -253,6 +265,8 @@ public final class PaperclipApp {
         env.put("PAPERCLIP_HOME", home.toString());
         env.put("PORT", String.valueOf(port));
         env.put("PAPERCLIP_AGENT_JWT_SECRET", AGENT_JWT_SECRET);
+        // the tests make their own companies; the first-run demo company is DemoCompanyIT's alone
+        env.put("PAPERCLIP_SEED_DEMO", "false");
         if (externalDatabase != null) {
             env.put("DATABASE_URL", externalDatabase.jdbcUrl());
             if (externalDatabase.user() != null) {
@@ -262,6 +276,7 @@ public final class PaperclipApp {
                 env.put("DATABASE_PASSWORD", externalDatabase.password());
             }
         }
+        env.putAll(extraEnvironment);
         return env;
     }
 

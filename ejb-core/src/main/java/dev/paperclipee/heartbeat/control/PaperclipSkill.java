@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * followed by the agent's own instructions file ({@code instructionsFilePath}), which is what a
  * CLI is given as its extra system prompt.
  */
-final class PaperclipSkill {
+public final class PaperclipSkill {
 
     static final String RESOURCE = "paperclip-skill.md";
     /** Largest agent instructions file read into the prompt. */
@@ -47,8 +47,11 @@ final class PaperclipSkill {
         }
     }
 
-    /** The bundled skill. */
-    static String text() {
+    /** The skill's name, as agents and the skills index know it. */
+    public static final String NAME = "paperclip";
+
+    /** The bundled skill (markdown with front matter {@code name}, {@code description}). */
+    public static String text() {
         return TEXT;
     }
 

@@ -140,6 +140,14 @@ public class Issues {
     }
 
     public Issue create(Actor actor, UUID companyId, IssueDraft draft) {
+        return create(actor, companyId, draft, null, null);
+    }
+
+    /**
+     * An issue the system creates for a reason it records ({@code origin_kind}, {@code origin_id}),
+     * e.g. a routine's firing ({@code routine_execution}, the routine's id).
+     */
+    public Issue create(Actor actor, UUID companyId, IssueDraft draft, String originKind, String originId) {
         Company company = scope.require(actor, companyId);
         if (company.getStatus() == CompanyStatus.archived) {
             throw new ConflictException("Company is archived; it takes no new issues",
@@ -169,6 +177,7 @@ public class Issues {
         IssueNumbers.Next next = numbers.next(companyId);
         Issue issue = new Issue(companyId, next.prefix(), next.number(), draft.title(), draft.description(), priority);
         issue.createdBy(actor.agentId(), actor.userId());
+        issue.originate(originKind, originId);
         issue.bill(draft.billingCode());
         if (draft.assigneeAgentId() != null) {
             issue.assignAgent(draft.assigneeAgentId());

@@ -125,6 +125,13 @@ public class Issue extends Versioned {
     @Column(name = "hidden_at")
     private OffsetDateTime hiddenAt;
 
+    /** Why the system (not a person) created the issue, e.g. {@code routine_execution} and the routine's id. */
+    @Column(name = "origin_kind", updatable = false)
+    private String originKind;
+
+    @Column(name = "origin_id", updatable = false)
+    private String originId;
+
     protected Issue() {
         // JPA
     }
@@ -145,6 +152,12 @@ public class Issue extends Versioned {
         describe(description);
         this.priority = priority == null ? IssuePriority.medium : priority;
         this.status = IssueStatus.backlog;
+    }
+
+    /** What created it, when the system did (a routine's firing); set before it is persisted. */
+    public void originate(String kind, String id) {
+        this.originKind = kind;
+        this.originId = id;
     }
 
     /** Who created it: a board user or an agent (system-created issues have neither). */
@@ -369,4 +382,6 @@ public class Issue extends Versioned {
     public OffsetDateTime getCompletedAt() { return completedAt; }
     public OffsetDateTime getCancelledAt() { return cancelledAt; }
     public OffsetDateTime getHiddenAt() { return hiddenAt; }
+    public String getOriginKind() { return originKind; }
+    public String getOriginId() { return originId; }
 }
