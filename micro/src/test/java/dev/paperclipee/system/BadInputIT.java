@@ -254,7 +254,7 @@ class BadInputIT {
             get("/api/secrets/{secret}"),
             patch("/api/secrets/{secret}", text("name", "\"Never Renamed\""), text("description", "\"never\"")),
             post("/api/secrets/{secret}/rotate", text("value", "\"never-rotated-value\"").required()),
-            bodiless("DELETE", "/api/secrets/{secret}")),
+            bodiless("DELETE", "/api/secrets/{secret}"),
             // routines (spec §10.10): the actions take no body; a well-formed manual run is RoutinesApiIT's
             get("/api/companies/{company}/routines"),
             post("/api/companies/{company}/routines",

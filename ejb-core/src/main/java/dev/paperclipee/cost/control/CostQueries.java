@@ -151,22 +151,14 @@ public class CostQueries {
      */
     public List<MonthCosts> monthly(UUID companyId, UUID agentId, YearMonth last, int months) {
         YearMonth first = last.minusMonths(months - 1L);
-        String sql = "select to_char(e.created_at at time zone 'UTC', 'YYYY-MM'), " + SUMS + " from cost_events e where "
-                + MONTH + (agentId == null ? "" : " and e.agent_id = cast(?4 as uuid)") + " group by 1";
-        Query query = em.createNativeQuery(sql).setParameter(1, companyId.toString())
-                .setParameter(2, MonthlySpend.start(first).toString())
-                .setParameter(3, MonthlySpend.end(last).toString());
-        if (agentId != null) {
-            query.setParameter(4, agentId.toString());
-        }
-        Map<YearMonth, Totals> found = new HashMap<>();
-        for (Object r : query.getResultList()) {
-            Object[] row = (Object[]) r;
-            found.put(YearMonth.parse((String) row[0]), totals(row, 1));
-        }
+        String sql = GROUPS + "select " + SUMS + " from g" + (agentId == null ? "" : " where g.agent_id = cast(?5 as uuid)");
         List<MonthCosts> list = new ArrayList<>(months);
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            list.add(new MonthCosts(m, found.getOrDefault(m, new Totals(0, 0, 0, 0))));
+            Query query = month(em.createNativeQuery(sql), companyId, m);
+            if (agentId != null) {
+                query.setParameter(5, agentId.toString());
+            }
+            list.add(new MonthCosts(m, totals((Object[]) query.getSingleResult(), 0)));
         }
         return list;
     }
