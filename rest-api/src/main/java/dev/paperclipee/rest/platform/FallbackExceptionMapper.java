@@ -3,9 +3,9 @@ package dev.paperclipee.rest.platform;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -26,8 +26,13 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
 
+    /**
+     * The servlet request, whose attributes are the JAX-RS request's properties (RequestIds puts
+     * the id there). Not {@code ContainerRequestContext}: RESTEasy (WildFly) cannot inject that into
+     * a provider and then fails every error response ("Unable to find contextual data").
+     */
     @Context
-    ContainerRequestContext request;
+    HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable e) {
@@ -44,15 +49,20 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 Response mapped = fromSqlState(sql.getSQLState());
                 if (mapped != null) {
-                    LOG.fine(() -> "Database refused request " + request.getProperty(RequestIds.PROPERTY)
+                    LOG.fine(() -> "Database refused request " + requestId()
                             + ": SQLState " + sql.getSQLState() + " " + firstLine(sql.getMessage()));
                     return mapped;
                 }
             }
         }
-        String requestId = request == null ? null : (String) request.getProperty(RequestIds.PROPERTY);
+        String requestId = requestId();
         LOG.log(Level.SEVERE, "Unexpected error in request " + requestId, e);
         return ApiError.response(500, "Internal server error", requestId == null ? null : Map.of("requestId", requestId));
+    }
+
+    private String requestId() {
+        Object id = request == null ? null : request.getAttribute(RequestIds.PROPERTY);
+        return id == null ? null : id.toString();
     }
 
     private static Response fromWebApplication(WebApplicationException web) {
