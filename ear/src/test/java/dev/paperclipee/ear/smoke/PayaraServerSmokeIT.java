@@ -12,6 +12,11 @@ class PayaraServerSmokeIT extends SmokeSuite {
     }
 
     @Override
+    String setupProperty() {
+        return "smoke.payara.setup";
+    }
+
+    @Override
     String homeProperty() {
         return "smoke.payara.home";
     }

@@ -78,6 +78,9 @@ abstract class SmokeSuite {
     /** The unpacked distribution under target/servers. */
     abstract String homeProperty();
 
+    /** The set-up directory under target/server-setup. */
+    abstract String setupProperty();
+
     static String property(String name) {
         String value = System.getProperty(name);
         assertNotNull(value, "system property " + name + " is not set: run through Maven (-Ppayara-server or -Pwildfly)");
@@ -103,13 +106,13 @@ abstract class SmokeSuite {
                 "DATABASE_USER", System.getProperty("smoke.database.user", "postgres"),
                 // Payara refuses an empty pool password; trust authentication ignores it
                 "DATABASE_PASSWORD", System.getProperty("smoke.database.password", "smoke"));
-        Path setupDir = Path.of(property("smoke.setup.dir"));
+        Path setupDir = Path.of(property(setupProperty()));
         server = server(Path.of(property(homeProperty())), setupDir, target().resolve("smoke-" + serverName), environment);
         killer = new Thread(() -> server.kill(), "kill " + server.name());
         Runtime.getRuntime().addShutdownHook(killer);
 
         facts.put("server", server.name() + " (" + Path.of(property(homeProperty())).getFileName() + ")");
-        facts.put("ear", ear + " (" + Files.size(ear) + " bytes)");
+        facts.put("ear", ear + " (" + Files.size(ear) + " bytes, sha256 " + sha256(ear) + ")");
         facts.put("start_ms", String.valueOf(timed(server::start).toMillis()));
         facts.put("setup_ms", String.valueOf(timed(server::runSetUp).toMillis()));
         facts.put("setup_again_ms", String.valueOf(timed(server::runSetUp).toMillis()));
@@ -310,6 +313,10 @@ abstract class SmokeSuite {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private static Connection admin() throws SQLException {

@@ -12,6 +12,11 @@ class WildFlySmokeIT extends SmokeSuite {
     }
 
     @Override
+    String setupProperty() {
+        return "smoke.wildfly.setup";
+    }
+
+    @Override
     String homeProperty() {
         return "smoke.wildfly.home";
     }
