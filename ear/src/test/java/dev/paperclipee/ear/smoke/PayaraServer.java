@@ -138,9 +138,18 @@ final class PayaraServer extends AppServer {
         }
     }
 
+    /** The JVM seen at the last start, or the one the domain's pid file names (a start that failed half-way). */
     @Override
     Optional<ProcessHandle> process() {
-        return Optional.ofNullable(jvm).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> known = Optional.ofNullable(jvm).filter(ProcessHandle::isAlive);
+        if (known.isPresent()) {
+            return known;
+        }
+        try {
+            return pidFromFile().filter(ProcessHandle::isAlive);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
     }
 
     @Override
