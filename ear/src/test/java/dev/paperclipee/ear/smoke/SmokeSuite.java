@@ -67,6 +67,7 @@ abstract class SmokeSuite {
     private AppServer server;
     private Thread killer;
     private String database;
+    private boolean deployed;
 
     private String company;
     private String companyName;
@@ -118,6 +119,7 @@ abstract class SmokeSuite {
         facts.put("setup_again_ms", String.valueOf(timed(server::runSetUp).toMillis()));
         facts.put("apply_setup_ms", String.valueOf(timed(server::applySetUp).toMillis()));
         facts.put("deploy_ms", String.valueOf(timed(() -> server.deploy(ear)).toMillis()));
+        deployed = true;
         facts.put("base_uri", server.baseUri().toString());
     }
 
@@ -127,7 +129,9 @@ abstract class SmokeSuite {
             if (server != null) {
                 long rss = server.residentKib();
                 facts.put("rss_after_smoke_mib", rss < 0 ? "unknown" : String.valueOf(rss / 1024));
-                attempt("undeploy", () -> facts.put("undeploy_ms", String.valueOf(timed(server::undeploy).toMillis())));
+                if (deployed) {
+                    attempt("undeploy", () -> facts.put("undeploy_ms", String.valueOf(timed(server::undeploy).toMillis())));
+                }
                 attempt("stop", () -> facts.put("stop_ms", String.valueOf(timed(server::stop).toMillis())));
                 server.kill();
                 if (server.process().isPresent()) {
