@@ -6,7 +6,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -27,12 +26,13 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
 
+    /**
+     * The servlet request, whose attributes are the JAX-RS request's properties (RequestIds puts
+     * the id there). Not {@code ContainerRequestContext}: RESTEasy (WildFly) cannot inject that into
+     * a provider and then fails every error response ("Unable to find contextual data").
+     */
     @Context
-    ContainerRequestContext request;
-
-    /** The same request's attributes (Jersey keeps request properties there): read when the proxy above has no request. */
-    @Context
-    HttpServletRequest servletRequest;
+    HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable e) {
@@ -67,15 +67,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
      */
     private String requestId() {
         try {
-            Object id = request == null ? null : request.getProperty(RequestIds.PROPERTY);
-            if (id != null) {
-                return id.toString();
-            }
-        } catch (RuntimeException noRequest) {
-            // the proxy has no request on this thread; the servlet request may
-        }
-        try {
-            Object id = servletRequest == null ? null : servletRequest.getAttribute(RequestIds.PROPERTY);
+            Object id = request == null ? null : request.getAttribute(RequestIds.PROPERTY);
             return id == null ? null : id.toString();
         } catch (RuntimeException noRequest) {
             return null;

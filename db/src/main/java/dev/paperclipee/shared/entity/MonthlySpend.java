@@ -14,6 +14,11 @@ import java.time.ZoneOffset;
  * <p>A counter holds the spend of the UTC calendar month named by its {@code spent_month} column;
  * the spend of an earlier month reads as 0 (the counter restarts at the month's first booking), so
  * no job has to reset anything at midnight for reads and enforcement to be right.
+ *
+ * <p>It lives in the {@code db} jar, not in {@code ejb-core}, because the batch jobs use it too: in
+ * the EAR, {@code batch-jobs} is a library in {@code lib/}, and a library cannot see the classes of
+ * the EJB module (the cost-rollup job failed with {@code NoClassDefFoundError} on Payara Server and
+ * WildFly). {@code db} is in {@code lib/} as well, so both see it.
  */
 public final class MonthlySpend {
 
