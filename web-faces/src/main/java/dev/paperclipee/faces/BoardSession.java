@@ -3,10 +3,17 @@ package dev.paperclipee.faces;
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.company.entity.Company;
 
+import dev.paperclipee.faces.routing.BoardLinks;
+import dev.paperclipee.faces.routing.BoardRoute;
+import dev.paperclipee.faces.routing.Route;
+
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +30,12 @@ public class BoardSession implements Serializable {
 
     @Inject
     SelectableCompanies selectable;
+
+    @Inject
+    BoardRoute route;
+
+    @Inject
+    BoardLinks links;
 
     private UUID selectedCompanyId;
 
@@ -51,6 +64,24 @@ public class BoardSession implements Serializable {
 
     public void setSelectedCompanyId(String id) {
         this.selectedCompanyId = id == null || id.isBlank() ? null : UUID.fromString(id);
+    }
+
+    /**
+     * After the global selector changed: a page of one company ({@code /companies/{id}/tasks})
+     * shows the same page of the newly selected one; any other page is shown again.
+     */
+    public void companySwitched() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        Route route = this.route.current();
+        String target;
+        if (route != null) {
+            target = getSelectedCompanyId() == null ? links.companies() : links.page(getSelectedCompanyId(), route.section());
+        } else {
+            String viewId = FacesContext.getCurrentInstance().getViewRoot().getViewId();
+            target = external.getRequestContextPath()
+                    + (viewId.equals("/index.xhtml") ? "/" : viewId.replaceFirst("\\.xhtml$", ""));
+        }
+        external.redirect(target);
     }
 
     public void select(UUID companyId) {

@@ -4,6 +4,7 @@ import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.company.control.CompanyScope;
 import dev.paperclipee.company.entity.Company;
 import dev.paperclipee.cost.control.CostQueries;
+import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.MonthlySpend;
 
 import jakarta.ejb.Stateless;
@@ -53,5 +54,17 @@ public class Costs {
     public List<CostQueries.ModelCosts> byModel(Actor actor, UUID companyId, YearMonth month) {
         scope.require(actor, companyId);
         return queries.byModel(companyId, month == null ? MonthlySpend.currentMonth() : month);
+    }
+
+    /**
+     * The spend of the company, or of one of its agents ({@code agentId} not null), in each of the
+     * last {@code months} months (1 to 24) up to the current one, oldest first: the board's charts.
+     */
+    public List<CostQueries.MonthCosts> monthly(Actor actor, UUID companyId, UUID agentId, int months) {
+        scope.require(actor, companyId);
+        if (months < 1 || months > 24) {
+            throw new InvalidInputException("months", "must be from 1 to 24", months < 1 ? "too_small" : "too_big");
+        }
+        return queries.monthly(companyId, agentId, MonthlySpend.currentMonth(), months);
     }
 }

@@ -9,7 +9,9 @@ import jakarta.persistence.Query;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -110,5 +112,36 @@ public class CostQueries {
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** One UTC calendar month's totals. */
+    public record MonthCosts(YearMonth month, Totals totals) {
+    }
+
+    /**
+     * The company's spend (or one of its agents', when {@code agentId} is not null) in each of the
+     * {@code months} months up to and including {@code last}, oldest first; a month without events
+     * has zero totals.
+     */
+    public List<MonthCosts> monthly(UUID companyId, UUID agentId, YearMonth last, int months) {
+        YearMonth first = last.minusMonths(months - 1L);
+        String sql = "select to_char(e.created_at at time zone 'UTC', 'YYYY-MM'), " + SUMS + " from cost_events e where "
+                + MONTH + (agentId == null ? "" : " and e.agent_id = cast(?4 as uuid)") + " group by 1";
+        Query query = em.createNativeQuery(sql).setParameter(1, companyId.toString())
+                .setParameter(2, MonthlySpend.start(first).toString())
+                .setParameter(3, MonthlySpend.end(last).toString());
+        if (agentId != null) {
+            query.setParameter(4, agentId.toString());
+        }
+        Map<YearMonth, Totals> found = new HashMap<>();
+        for (Object r : query.getResultList()) {
+            Object[] row = (Object[]) r;
+            found.put(YearMonth.parse((String) row[0]), totals(row, 1));
+        }
+        List<MonthCosts> list = new ArrayList<>(months);
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            list.add(new MonthCosts(m, found.getOrDefault(m, new Totals(0, 0, 0, 0))));
+        }
+        return list;
     }
 }

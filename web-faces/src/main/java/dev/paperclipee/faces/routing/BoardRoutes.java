@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.paperclipee.faces.BoardSession;
+
+import jakarta.inject.Inject;
+
 import java.io.IOException;
 import java.util.Optional;
 
@@ -29,6 +33,9 @@ public class BoardRoutes extends HttpFilter {
     /** Request attribute: the address the browser asked for, context path included, without the query. */
     public static final String ROUTED_URI = BoardRoutes.class.getName() + ".uri";
 
+    @Inject
+    BoardSession session;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -38,6 +45,7 @@ public class BoardRoutes extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        session.select(route.get().companyId()); // the global selector follows the address
         request.setAttribute(ROUTE, route.get());
         request.setAttribute(ROUTED_URI, request.getRequestURI());
         request.getRequestDispatcher(route.get().viewPath()).forward(request, response);
