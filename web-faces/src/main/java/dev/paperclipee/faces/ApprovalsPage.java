@@ -10,7 +10,6 @@ import dev.paperclipee.approval.entity.ApprovalType;
 import dev.paperclipee.faces.routing.BoardRoute;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -198,7 +197,7 @@ public class ApprovalsPage implements Serializable {
     }
 
     private static void info(String message) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+        Toasts.info(message);
     }
 
     public UUID getCompanyId() { return companyId; }

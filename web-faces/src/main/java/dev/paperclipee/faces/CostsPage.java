@@ -218,7 +218,7 @@ public class CostsPage implements Serializable {
     }
 
     private static void info(String message) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+        Toasts.info(message);
     }
 
     public UUID getCompanyId() { return companyId; }

@@ -14,7 +14,6 @@ import dev.paperclipee.project.boundary.Projects;
 import dev.paperclipee.project.entity.Project;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -56,6 +55,11 @@ public class IssueBoard implements Serializable {
         public boolean isTruncated() {
             return total > cards.size();
         }
+
+        // Jakarta EL 5 reads bean getters, not record components
+        public IssueStatus getStatus() { return status; }
+        public long getTotal() { return total; }
+        public List<Issue> getCards() { return cards; }
     }
 
     @Inject
@@ -220,7 +224,7 @@ public class IssueBoard implements Serializable {
     }
 
     private static void info(String message) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+        Toasts.info(message);
     }
 
     private static UUID uuid(String text) {

@@ -29,7 +29,6 @@ import dev.paperclipee.project.entity.Project;
 import dev.paperclipee.shared.entity.Change;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -287,7 +286,7 @@ public class IssueDetail implements Serializable {
     }
 
     private static void info(String message) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+        Toasts.info(message);
     }
 
     public UUID getCompanyId() { return companyId; }
