@@ -20,8 +20,8 @@ final class ActivityBoardPage {
 
     static ActivityBoardPage open(WebDriver driver, URI base, String companyId) {
         driver.get(base.resolve("companies/" + companyId + "/activity").toString());
-        Browser.waitFor(driver).until(ExpectedConditions.textToBe(HEADING, "Activity"));
-        Browser.awaitIdle(driver);
+        BoardUi.waitFor(driver).until(ExpectedConditions.textToBe(HEADING, "Activity"));
+        BoardUi.awaitIdle(driver);
         return new ActivityBoardPage(driver);
     }
 
@@ -55,7 +55,7 @@ final class ActivityBoardPage {
 
     /** Waits until every row shown satisfies the condition and there is at least one. */
     void awaitRows(java.util.function.Predicate<List<String>> condition, String what) {
-        Browser.waitFor(driver).withMessage(() -> what + "; shown " + actions())
+        BoardUi.waitFor(driver).withMessage(() -> what + "; shown " + actions())
                 .until(d -> condition.test(actions()));
     }
 }

@@ -21,8 +21,8 @@ final class ApprovalsBoardPage {
 
     static ApprovalsBoardPage open(WebDriver driver, URI base, String companyId) {
         driver.get(base.resolve("companies/" + companyId + "/approvals").toString());
-        Browser.waitFor(driver).until(ExpectedConditions.textToBe(HEADING, "Approvals"));
-        Browser.awaitIdle(driver);
+        BoardUi.waitFor(driver).until(ExpectedConditions.textToBe(HEADING, "Approvals"));
+        BoardUi.awaitIdle(driver);
         return new ApprovalsBoardPage(driver);
     }
 
@@ -52,15 +52,15 @@ final class ApprovalsBoardPage {
     /** Clicks a decision button (Approve, Reject, Request revision) of a pending request. */
     ApprovalsBoardPage decide(String approvalId, String button) {
         card(approvalId).findElement(By.xpath(".//button[normalize-space(.)=" + Browser.xpathLiteral(button) + "]")).click();
-        Browser.awaitIdle(driver);
+        BoardUi.awaitIdle(driver);
         return this;
     }
 
     /** Confirms the approve dialog (hires ask first). */
     ApprovalsBoardPage confirm() {
-        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")))
+        BoardUi.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")))
                 .click();
-        Browser.awaitIdle(driver);
+        BoardUi.awaitIdle(driver);
         return this;
     }
 
@@ -74,7 +74,7 @@ final class ApprovalsBoardPage {
     }
 
     String issuedKey() {
-        return Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-key"))).getText().strip();
+        return BoardUi.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-key"))).getText().strip();
     }
 
     String awaitGrowl(String text) {

@@ -20,8 +20,8 @@ final class CostsBoardPage {
 
     static CostsBoardPage open(WebDriver driver, URI base, String companyId) {
         driver.get(base.resolve("companies/" + companyId + "/costs").toString());
-        Browser.waitFor(driver).until(ExpectedConditions.textToBe(HEADING, "Costs"));
-        Browser.awaitIdle(driver);
+        BoardUi.waitFor(driver).until(ExpectedConditions.textToBe(HEADING, "Costs"));
+        BoardUi.awaitIdle(driver);
         return new CostsBoardPage(driver);
     }
 
@@ -49,15 +49,15 @@ final class CostsBoardPage {
         field.clear();
         field.sendKeys(dollars);
         driver.findElement(By.id("costs:saveCompanyBudget")).click();
-        Browser.awaitIdle(driver);
+        BoardUi.awaitIdle(driver);
         return this;
     }
 
     /** Starts the rollup and waits for the page to show it ended. */
     String runRollup() {
         driver.findElement(By.id("costs:runRollup")).click();
-        Browser.awaitIdle(driver);
-        return Browser.waitFor(driver).withTimeout(java.time.Duration.ofSeconds(60)).withMessage("the rollup to end")
+        BoardUi.awaitIdle(driver);
+        return BoardUi.waitFor(driver).withTimeout(java.time.Duration.ofSeconds(60)).withMessage("the rollup to end")
                 .until(d -> {
                     String status = d.findElements(By.id("rollup-status")).stream().map(e -> e.getText().strip())
                             .findFirst().orElse("");

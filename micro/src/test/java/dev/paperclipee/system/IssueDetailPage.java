@@ -27,8 +27,8 @@ final class IssueDetailPage {
     }
 
     static IssueDetailPage await(WebDriver driver) {
-        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(IDENTIFIER));
-        Browser.awaitIdle(driver);
+        BoardUi.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(IDENTIFIER));
+        BoardUi.awaitIdle(driver);
         return new IssueDetailPage(driver);
     }
 
@@ -54,14 +54,14 @@ final class IssueDetailPage {
     IssueDetailPage comment(String body) {
         BoardUi.type(driver, COMMENT, body);
         driver.findElement(COMMENT_ADD).click();
-        Browser.awaitIdle(driver);
+        BoardUi.awaitIdle(driver);
         return this;
     }
 
     IssueDetailPage addSubIssue(String title) {
         BoardUi.type(driver, By.id("sub:title"), title);
         driver.findElement(By.id("sub:add")).click();
-        Browser.awaitIdle(driver);
+        BoardUi.awaitIdle(driver);
         return this;
     }
 
@@ -84,9 +84,9 @@ final class IssueDetailPage {
     /** Uploads a file through the attachment field (auto upload). */
     IssueDetailPage attach(java.nio.file.Path file) {
         driver.findElement(By.cssSelector("#upload input[type=file]")).sendKeys(file.toAbsolutePath().toString());
-        Browser.waitFor(driver).withMessage("the attachment " + file.getFileName() + " to be listed")
+        BoardUi.waitFor(driver).withMessage("the attachment " + file.getFileName() + " to be listed")
                 .until(d -> attachments().contains(file.getFileName().toString()));
-        Browser.awaitIdle(driver);
+        BoardUi.awaitIdle(driver);
         return this;
     }
 

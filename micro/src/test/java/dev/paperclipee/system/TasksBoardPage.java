@@ -27,8 +27,8 @@ final class TasksBoardPage {
 
     static TasksBoardPage open(WebDriver driver, URI base, String companyId) {
         driver.get(base.resolve("companies/" + companyId + "/tasks").toString());
-        Browser.waitFor(driver).until(ExpectedConditions.textToBe(HEADING, "Tasks"));
-        Browser.awaitIdle(driver);
+        BoardUi.waitFor(driver).until(ExpectedConditions.textToBe(HEADING, "Tasks"));
+        BoardUi.awaitIdle(driver);
         return new TasksBoardPage(driver);
     }
 
@@ -39,7 +39,8 @@ final class TasksBoardPage {
     /** Creates a task through the dialog; {@code assignee} is an agent's name or null. */
     TasksBoardPage create(String title, String description, String assignee) {
         driver.findElement(NEW_TASK).click();
-        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(TITLE));
+        BoardUi.waitFor(driver).withMessage("the create dialog to open").until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return PF('createDialog').isVisible() && jQuery(':animated').length === 0")));
         BoardUi.type(driver, TITLE, title);
         if (description != null) {
             BoardUi.type(driver, DESCRIPTION, description);
@@ -48,7 +49,7 @@ final class TasksBoardPage {
             BoardUi.choose(driver, "create:assigneeNew", assignee);
         }
         driver.findElement(SUBMIT).click();
-        Browser.awaitIdle(driver);
+        BoardUi.awaitIdle(driver);
         return this;
     }
 
@@ -69,7 +70,7 @@ final class TasksBoardPage {
 
     /** Waits until the card of {@code identifier} is in the column of {@code status}. */
     TasksBoardPage awaitCardIn(String identifier, String status) {
-        Browser.waitFor(driver).withMessage(() -> identifier + " in column " + status + "; it holds " + column(status))
+        BoardUi.waitFor(driver).withMessage(() -> identifier + " in column " + status + "; it holds " + column(status))
                 .until(d -> column(status).contains(identifier));
         return this;
     }
@@ -92,7 +93,7 @@ final class TasksBoardPage {
                 fire(col, 'drop');
                 fire(card, 'dragend');
                 """, card, column);
-        Browser.awaitIdle(driver);
+        BoardUi.awaitIdle(driver);
         return this;
     }
 
@@ -103,7 +104,7 @@ final class TasksBoardPage {
     /** Switches to the list tab and returns the identifiers of its rows. */
     List<String> listed() {
         driver.findElement(By.xpath("//a[normalize-space(.)='List']")).click();
-        Browser.awaitIdle(driver);
+        BoardUi.awaitIdle(driver);
         return Browser.texts(driver, "return Array.from(document.querySelectorAll('#tasks\\\\:views\\\\:issues_data .pc-t-ident'))"
                 + ".map(function (e) { return e.textContent.trim(); })");
     }

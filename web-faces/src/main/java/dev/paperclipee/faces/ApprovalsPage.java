@@ -77,10 +77,12 @@ public class ApprovalsPage implements Serializable {
         open.addAll(approvals.list(session.actor(), companyId, ApprovalStatus.revision_requested.name(), PENDING, 0));
         open.sort(Comparator.comparing(Approval::getCreatedAt).reversed());
         pending = open;
-        // the history is every approval, newest first, without the open ones
+        // the history: the decided ones among the newest approvals, the latest decision first
         List<Approval> page = approvals.list(session.actor(), companyId, null, Math.min(historyLimit + PENDING * 2, Approvals.MAX_LIMIT), 0);
         List<Approval> decided = page.stream().filter(a -> a.getStatus() != ApprovalStatus.pending
-                && a.getStatus() != ApprovalStatus.revision_requested).toList();
+                        && a.getStatus() != ApprovalStatus.revision_requested)
+                .sorted(Comparator.comparing(Approval::getDecidedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
         moreHistory = decided.size() > historyLimit;
         history = decided.subList(0, Math.min(historyLimit, decided.size()));
     }
