@@ -38,6 +38,11 @@ final class ApprovalsBoardPage {
                 + " return dt.textContent.trim() + ': ' + dt.nextElementSibling.textContent.trim(); })");
     }
 
+    void awaitPending(List<String> titles) {
+        BoardUi.waitFor(driver).withMessage(() -> "pending " + titles + "; shown " + pendingTitles())
+                .until(d -> pendingTitles().equals(titles));
+    }
+
     private WebElement card(String approvalId) {
         return driver.findElement(By.cssSelector("[data-approval='" + approvalId + "']"));
     }

@@ -58,6 +58,15 @@ final class IssueDetailPage {
         return this;
     }
 
+    void awaitComments(int count) {
+        BoardUi.waitFor(driver).withMessage(() -> count + " comments; shown " + comments()).until(d -> comments().size() == count);
+    }
+
+    void awaitSubIssues(List<String> titles) {
+        BoardUi.waitFor(driver).withMessage(() -> "sub-issues " + titles + "; shown " + subIssues())
+                .until(d -> subIssues().equals(titles));
+    }
+
     IssueDetailPage addSubIssue(String title) {
         BoardUi.type(driver, By.id("sub:title"), title);
         driver.findElement(By.id("sub:add")).click();

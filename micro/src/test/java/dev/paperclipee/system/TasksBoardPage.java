@@ -97,6 +97,14 @@ final class TasksBoardPage {
         return this;
     }
 
+    /** Waits for a card with this title and answers its identifier. */
+    String awaitCard(String title) {
+        return BoardUi.waitFor(driver).withMessage("a card titled " + title).until(d -> (String) ((JavascriptExecutor) d)
+                .executeScript("var t = arguments[0], c = Array.from(document.querySelectorAll('.pc-t-card')).find(function (c) {"
+                        + " return c.querySelector('.pc-t-card-title').textContent.trim() === t; });"
+                        + " return c ? c.getAttribute('data-identifier') : null;", title));
+    }
+
     void openCard(String identifier) {
         driver.findElement(By.cssSelector(".pc-t-card[data-identifier='" + identifier + "'] .pc-t-card-title")).click();
     }

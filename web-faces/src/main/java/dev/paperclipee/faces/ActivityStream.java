@@ -63,6 +63,9 @@ public class ActivityStream implements Serializable {
     @Inject
     transient Agents agents;
 
+    @Inject
+    Display display;
+
     private UUID companyId;
     private Map<UUID, String> agentNames;
     private List<Agent> companyAgents;
@@ -109,13 +112,22 @@ public class ActivityStream implements Serializable {
         };
     }
 
-    /** The entry's details without the braces, or nothing for "{}". */
+    /** The entry's details for people: "Title: Log me · Status: backlog", ids and empty values left out. */
     public String details(ActivityEntry e) {
-        String d = e.getDetails();
-        if (d == null || d.isBlank() || "{}".equals(d.strip())) {
-            return "";
+        String text = display.fields(e.getDetails()).stream()
+                .filter(f -> !"—".equals(f.value()) && !f.name().endsWith(" id") && !f.value().isBlank())
+                .map(f -> f.name() + ": " + (f.multiline() ? f.value().replaceAll("\\s+", " ") : f.value()))
+                .collect(Collectors.joining(" · "));
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** What the entry is about: an issue by its identifier when the details name it. */
+    public String subject(ActivityEntry e) {
+        if ("issue".equals(e.getEntityType())) {
+            return display.fields(e.getDetails()).stream().filter(f -> f.name().equals("Identifier")).map(Display.Field::value)
+                    .findFirst().orElse("issue");
         }
-        return d.length() > 400 ? d.substring(0, 400) + "…" : d;
+        return display.label(e.getEntityType());
     }
 
     /** An agent's name by the id an entry names as text; null for anything else. */

@@ -136,6 +136,8 @@ public class Display {
             String text = switch (value.getValueType()) {
                 case STRING -> ((JsonString) value).getString();
                 case NULL -> "—";
+                case TRUE -> "yes";
+                case FALSE -> "no";
                 case OBJECT, ARRAY -> prettyJson(value.toString());
                 default -> value.toString();
             };
@@ -147,6 +149,7 @@ public class Display {
     /** {@code budgetMonthlyCents} → "Budget monthly cents". */
     static String humanName(String name) {
         String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+        spaced = (" " + spaced + " ").replace(" api ", " API ").replace(" url ", " URL ").strip();
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 }

@@ -180,6 +180,12 @@ public class IssueBoard implements Serializable {
                         null, null, null, null, null, null, null));
             }
             info(moved.getIdentifier() + " moved to " + moved.getStatus().name().replace('_', ' '));
+        } catch (RuntimeException refused) {
+            // the refusal itself becomes a toast (DomainMessages); say how the issue stands now
+            Issue now = issues.find(session.actor(), issueId);
+            Toasts.info("Board refreshed", now.getIdentifier() + " is " + now.getStatus().name().replace('_', ' ')
+                    + (now.getAssigneeAgentId() == null ? ", unassigned" : ", assigned to " + agentName(now.getAssigneeAgentId())));
+            throw refused;
         } finally {
             loadColumns();
         }
