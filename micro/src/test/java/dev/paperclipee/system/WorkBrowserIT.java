@@ -94,7 +94,8 @@ class WorkBrowserIT {
                 "{\"body\":\"Draft is in the plan document.\"}", asAgent).status());
         Api.Reply cost = api.send("POST", "/api/companies/" + company + "/cost-events", Api.JSON,
                 "{\"agentId\":\"" + agent + "\",\"provider\":\"anthropic\",\"model\":\"claude-sonnet\",\"inputTokens\":1200,"
-                        + "\"outputTokens\":800,\"costCents\":123,\"issueId\":\"" + issueId + "\"}", asAgent);
+                        + "\"outputTokens\":800,\"costCents\":123,\"occurredAt\":\"" + java.time.OffsetDateTime.now() + "\","
+                        + "\"issueId\":\"" + issueId + "\"}", asAgent);
         assertEquals(201, cost.status(), cost::toString);
 
         tasks = TasksBoardPage.open(driver, base, company);
