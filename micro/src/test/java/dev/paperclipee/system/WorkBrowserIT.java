@@ -108,7 +108,7 @@ class WorkBrowserIT {
         screenshot("tasks-list");
 
         IssueDetailPage detail = IssueDetailPage.open(driver, base, company, identifier);
-        assertEquals("in progress", detail.status());
+        assertEquals("in progress", detail.status().toLowerCase(java.util.Locale.ROOT));
         assertEquals(List.of("Ada Worker: Draft is in the plan document."), detail.comments());
         assertTrue(detail.activity().containsAll(List.of("issue.checked_out", "issue.comment_added", "issue.created")),
                 detail.activity()::toString);
