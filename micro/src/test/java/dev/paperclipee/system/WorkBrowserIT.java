@@ -1,5 +1,6 @@
 package dev.paperclipee.system;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +107,10 @@ class WorkBrowserIT {
         screenshot("tasks");
         assertEquals(List.of(identifier), tasks.listed(), "the list shows it too");
         screenshot("tasks-list");
+        driver.manage().window().setSize(new Dimension(420, 900));
+        TasksBoardPage narrow = TasksBoardPage.open(driver, base, company);
+        assertFalse(narrow.overflowsHorizontally(), "the tasks page fits a narrow screen");
+        screenshotAtWidth("tasks-narrow", 420);
 
         IssueDetailPage detail = IssueDetailPage.open(driver, base, company, identifier);
         assertEquals("in progress", detail.status().toLowerCase(java.util.Locale.ROOT));
@@ -116,6 +121,10 @@ class WorkBrowserIT {
         detail.awaitComments(2);
         assertEquals("Board: Looks good — ship it.", detail.comments().get(1));
         detail.addSubIssue("Pick a hero image").awaitSubIssues(List.of("Pick a hero image"));
+        Path brief = Files.writeString(Files.createTempDirectory(Jar.work(), "upload-").resolve("brief.txt"), "tone: friendly\n");
+        detail.attach(brief);
+        JsonArray stored = api.get("/api/issues/" + issueId + "/attachments").array();
+        assertEquals(1, stored.size(), stored::toString);
         screenshot("issue-detail");
 
         CostsBoardPage costs = CostsBoardPage.open(driver, base, company);
@@ -250,6 +259,17 @@ class WorkBrowserIT {
 
     static String token() {
         return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    static void screenshotAtWidth(String name, int width) {
+        try {
+            Path dir = Files.createDirectories(SCREENSHOTS);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
     }
 
     /** The whole page at 1280 px wide, then the window back to 1280 × 900. */
