@@ -67,7 +67,7 @@ class WorkBrowserIT {
     }
 
     @Test
-    void aTaskCreatedOnTheBoardIsWorkedByAnAgentAndTheBoardShowsStatusCommentAndCost() {
+    void aTaskCreatedOnTheBoardIsWorkedByAnAgentAndTheBoardShowsStatusCommentAndCost() throws IOException {
         String company = company("Work Loop");
         String agent = agent(company, "Ada Worker");
         String key = key(agent);
