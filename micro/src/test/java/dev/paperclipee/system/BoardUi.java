@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,12 +41,13 @@ final class BoardUi {
                 + "[normalize-space(.) = " + Browser.xpathLiteral(label) + "]");
         By shown = By.id(menuId + "_label");
         // a click while a dialog or the panel is still animating can be lost: try again until the menu shows the choice
-        waitFor(driver).withMessage(() -> menuId + " to show " + label).until(d -> {
+        waitFor(driver).withMessage(() -> menuId + " to show " + label).ignoring(WebDriverException.class).until(d -> {
             if (label.equals(d.findElement(shown).getText().strip())) {
                 return true;
             }
             d.findElement(By.id(menuId)).click();
-            waitFor(d).withMessage(menuId + " to offer " + label).until(ExpectedConditions.elementToBeClickable(item)).click();
+            new WebDriverWait(d, Duration.ofSeconds(5)).withMessage(menuId + " to offer " + label)
+                    .until(ExpectedConditions.elementToBeClickable(item)).click();
             awaitIdle(d);
             return label.equals(d.findElement(shown).getText().strip());
         });
