@@ -9,6 +9,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code /companies/{id}/agents/{agentId}}: status and quick actions, runs and log, API keys, configuration. */
 final class AgentPage {
@@ -36,9 +37,10 @@ final class AgentPage {
         return driver.findElement(NAME).getText().strip();
     }
 
+    /** The status shown, as the API writes it (the page capitalises). */
     String status() {
         return Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(STATUS).getText().strip());
+                .until(d -> d.findElement(STATUS).getText().strip().toLowerCase(Locale.ROOT));
     }
 
     /** Waits, without reloading, until the status shown is {@code status}. */
@@ -50,7 +52,7 @@ final class AgentPage {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout, Duration.ofMillis(200))
                 .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "the agent's status to become " + status + "; shown: " + safeStatus())
-                .until(d -> d.findElement(STATUS).getText().strip().equals(status));
+                .until(d -> d.findElement(STATUS).getText().strip().equalsIgnoreCase(status));
         return this;
     }
 
@@ -67,6 +69,7 @@ final class AgentPage {
     }
 
     AgentPage click(String id) {
+        Growl.dismiss(driver);
         Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
         Browser.awaitIdle(driver);
         return this;
@@ -86,6 +89,7 @@ final class AgentPage {
 
     /** Clicks Terminate and answers the confirmation. */
     AgentPage terminate(boolean confirm) {
+        Growl.dismiss(driver);
         driver.findElement(By.id("head:terminate")).click();
         WebElement dialog = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         dialog.findElement(By.cssSelector(confirm ? ".ui-confirmdialog-yes" : ".ui-confirmdialog-no")).click();
@@ -99,6 +103,7 @@ final class AgentPage {
         WebElement field = driver.findElement(By.id("keys:key-name"));
         field.clear();
         field.sendKeys(name);
+        Growl.dismiss(driver);
         driver.findElement(By.id("keys:create-key")).click();
         Browser.awaitIdle(driver);
         return Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(ISSUED_TOKEN)).getText().strip();
@@ -115,7 +120,7 @@ final class AgentPage {
 
     List<String> runStatuses() {
         try {
-            return driver.findElements(RUN_STATUSES).stream().map(e -> e.getText().strip()).toList();
+            return driver.findElements(RUN_STATUSES).stream().map(e -> e.getText().strip().toLowerCase(Locale.ROOT)).toList();
         } catch (StaleElementReferenceException e) {
             return List.of();
         }

@@ -83,12 +83,13 @@ class BoardAgentsBrowserIT {
         JsonObject stored = agentNamed(company, "Eddie Engineer");
         assertEquals("engineer", stored.getString("role"));
         assertTrue(stored.isNull("reportsTo"), stored::toString);
+        assertEquals("Reports to the board", page.reportsTo("Eddie Engineer"));
 
         page.move("Eddie Engineer", "Cleo CEO");
 
         Growl.await(driver, "Eddie Engineer moved");
         assertEquals(ceo, agentNamed(company, "Eddie Engineer").getString("reportsTo"));
-        assertEquals("Cleo CEO", page.managerOf("Eddie Engineer"), "the chart draws Eddie under Cleo");
+        assertEquals("Reports to Cleo CEO", page.reportsTo("Eddie Engineer"), "the chart is drawn again");
         screenshot("org");
     }
 
@@ -192,6 +193,48 @@ class BoardAgentsBrowserIT {
         page.awaitStatus("paused"); // no reload: the template's live check refreshes the page
         Growl.await(driver, "Bud Spender paused");
         assertTrue(driver.findElement(By.id("head:pause-reason")).getText().contains("budget"));
+    }
+
+    @Test
+    void aFailedRunShowsOnTheDashboardWithoutReloading() {
+        String company = company("Failing", false);
+        String agent = agent(company, "Fred Failing", "engineer", "{\"command\":\"false\"}", 0);
+        OrgPage.open(driver, base, company); // the address selects the company
+        DashboardPage.open(driver, base);
+        assertTrue(driver.findElements(By.cssSelector(".pc-failed-run")).isEmpty());
+
+        assertEquals(202, api.post("/api/agents/" + agent + "/heartbeat/invoke", "{}").status());
+
+        Growl.await(driver, "Fred Failing's run failed");
+        Browser.waitFor(driver).withMessage("the failed run in the dashboard's list")
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("failed-runs"), "Fred Failing"));
+    }
+
+    @Test
+    void aCompanysBrandingAndHiringPolicyAreEditedInADialog() {
+        String company = company("Branded", false);
+        String name = api.get("/api/companies/" + company).object().getString("name");
+        CompaniesPage page = CompaniesPage.open(driver, base);
+
+        page.editBranding(name, "#ff5500", "https://example.com/logo.png", true);
+
+        Growl.await(driver, "Company " + name + " saved");
+        JsonObject stored = api.get("/api/companies/" + company).object();
+        assertEquals("#ff5500", stored.getString("brandColor"));
+        assertEquals("https://example.com/logo.png", stored.getString("logoUrl"));
+        assertTrue(stored.getBoolean("requireBoardApprovalForNewAgents"));
+        assertTrue(OrgPage.open(driver, base, company).openHire().viaApproval(), "the org chart now proposes an approval");
+    }
+
+    @Test
+    void anUnknownCompanyOrAgentInTheAddressIsA404() {
+        String company = company("Addresses", false);
+
+        assertEquals(404, api.get("/companies/" + UUID.randomUUID() + "/org").status());
+        assertEquals(404, api.get("/companies/" + company + "/agents/" + UUID.randomUUID()).status());
+        assertEquals(404, api.get("/companies/" + company + "/agents/not-a-uuid").status());
+        assertEquals(404, api.get("/companies/" + company + "/no-such-page").status());
+        assertEquals(200, api.get("/companies/" + company + "/org").status());
     }
 
     @Test

@@ -109,6 +109,22 @@ final class CompaniesPage {
         return !awaitRow(name).findElements(ROW_ARCHIVE).isEmpty();
     }
 
+    /** Opens the row's edit dialog, sets the brand colour, logo and hiring policy, and saves. */
+    void editBranding(String name, String color, String logoUrl, boolean requireApproval) {
+        awaitRow(name).findElement(By.cssSelector(".pc-edit")).click();
+        WebElement logo = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("edit:logo-url")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('edit:brand-color').value = arguments[0];", color);
+        logo.clear();
+        logo.sendKeys(logoUrl);
+        WebElement toggle = driver.findElement(By.id("edit:require-approval"));
+        if (toggle.getDomAttribute("class").contains("ui-toggleswitch-checked") != requireApproval) {
+            toggle.findElement(By.cssSelector(".ui-toggleswitch-slider")).click();
+        }
+        driver.findElement(By.id("edit:save")).click();
+        Browser.awaitIdle(driver);
+    }
+
     /** Clicks the row's Archive button and returns the confirm dialog it opens. */
     ConfirmDialog askToArchive(String name) {
         awaitRow(name).findElement(ROW_ARCHIVE).click();

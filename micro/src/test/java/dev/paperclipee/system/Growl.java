@@ -1,6 +1,7 @@
 package dev.paperclipee.system;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 
@@ -18,6 +19,12 @@ final class Growl {
     static String await(WebDriver driver, String text) {
         return Browser.waitFor(driver).withMessage(() -> "a toast saying '" + text + "'; shown: " + shown(driver))
                 .until(d -> shown(d).stream().filter(m -> m.contains(text)).findFirst().orElse(null));
+    }
+
+    /** Closes every toast, as an operator would before clicking what one covers. */
+    static void dismiss(WebDriver driver) {
+        ((JavascriptExecutor) driver).executeScript(
+                "document.querySelectorAll('.ui-growl-item-container').forEach(function (t) { t.remove(); });");
     }
 
     static List<String> shown(WebDriver driver) {

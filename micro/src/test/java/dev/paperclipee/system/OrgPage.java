@@ -9,6 +9,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code /companies/{id}/org}: the org chart, the hire dialog and the move dialog. */
 final class OrgPage {
@@ -31,6 +32,7 @@ final class OrgPage {
 
     /** Opens the hire dialog; the returned form is filled and submitted. */
     HireDialog openHire() {
+        Growl.dismiss(driver);
         driver.findElement(By.id("open-hire")).click();
         Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("hire:name")));
         return new HireDialog();
@@ -42,18 +44,19 @@ final class OrgPage {
                 + ".map(function (a) { return a.textContent.trim(); })");
     }
 
-    /** Waits until the chart shows the agent and returns its status as shown. */
+    /** Waits until the chart shows the agent and returns its status (as the API writes it; the page capitalises). */
     String awaitAgent(String name) {
         return Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> name + " in the chart; shown: " + agentNames())
                 .until(d -> d.findElements(NODES).stream()
                         .filter(n -> n.findElement(By.cssSelector(".pc-agent-link")).getText().strip().equals(name))
-                        .map(n -> n.findElement(By.cssSelector(".pc-agent-status")).getText().strip())
+                        .map(n -> n.findElement(By.cssSelector(".pc-agent-status")).getText().strip().toLowerCase(Locale.ROOT))
                         .findFirst().orElse(null));
     }
 
     /** Moves {@code agent} under {@code manager} (null: to the top) through the move dialog. */
     void move(String agent, String manager) {
+        Growl.dismiss(driver);
         driver.findElement(By.id("open-move")).click();
         Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("move:agent")));
         choose("move:agent", agent);
@@ -62,25 +65,29 @@ final class OrgPage {
         Browser.awaitIdle(driver);
     }
 
-    /** The manager's name of the agent as the chart draws it: the name of the node one level up. */
-    String managerOf(String agent) {
-        return (String) ((JavascriptExecutor) driver).executeScript("""
-                var link = Array.from(document.querySelectorAll('.pc-node-agent .pc-agent-link'))
-                    .find(function (a) { return a.textContent.trim() === arguments[0]; });
-                if (!link) { return null; }
-                var table = link.closest('table');
-                var parentTable = table && table.parentElement ? table.parentElement.closest('table') : null;
-                var up = parentTable ? parentTable.querySelector('.ui-organigram-node .pc-node-name') : null;
-                return up ? up.textContent.trim() : null;
-                """.replace("arguments[0]", "arguments[0]"), agent);
+    /** What the agent's node says about its manager ("Reports to Cleo CEO", "Reports to the board"). */
+    String reportsTo(String agent) {
+        return Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".pc-node-agent .pc-agent-link")).stream()
+                        .filter(a -> a.getText().strip().equals(agent)).map(a -> a.getDomAttribute("title"))
+                        .findFirst().orElse(null));
     }
 
+    /**
+     * Picks the option whose label starts with {@code labelStart} through the menu's PrimeFaces
+     * widget: clicking into the opening panel missed now and then on a loaded machine.
+     */
     private void choose(String menuId, String labelStart) {
-        driver.findElement(By.id(menuId)).click();
-        By item = By.xpath("//div[@id='" + menuId + "_panel']//li[starts-with(normalize-space(.), "
-                + Browser.xpathLiteral(labelStart) + ")]");
-        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(item)).click();
-        Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+        Boolean chosen = (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "var label = arguments[1];"
+                        + "var widget = PrimeFaces.getWidgetById(arguments[0]);"
+                        + "var option = Array.from(document.getElementById(arguments[0] + '_input').options)"
+                        + "  .find(function (o) { return o.textContent.trim().indexOf(label) === 0; });"
+                        + "if (!widget || !option) { return false; }"
+                        + "widget.selectValue(option.value); return true;", menuId, labelStart);
+        if (!Boolean.TRUE.equals(chosen)) {
+            throw new AssertionError("no option starting with '" + labelStart + "' in " + menuId);
+        }
     }
 
     final class HireDialog {
@@ -109,6 +116,7 @@ final class OrgPage {
         }
 
         OrgPage submit() {
+            Growl.dismiss(driver);
             driver.findElement(By.id("hire:submit")).click();
             Browser.awaitIdle(driver);
             return OrgPage.this;

@@ -92,6 +92,7 @@ public class BoardPulse implements Serializable {
         }
         since = newest;
         if (changed) {
+            PrimeFaces.current().ajax().update("messages");
             PrimeFaces.current().executeScript("if (window.pcLive) { pcLive(); }");
         }
     }

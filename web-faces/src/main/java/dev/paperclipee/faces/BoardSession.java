@@ -84,6 +84,11 @@ public class BoardSession implements Serializable {
         external.redirect(target);
     }
 
+    /** The companies changed in this request (created, archived, renamed): the selector reads them again. */
+    public void companiesChanged() {
+        selectable.forget();
+    }
+
     public void select(UUID companyId) {
         this.selectedCompanyId = companyId;
     }

@@ -42,6 +42,7 @@ public class CompanyList implements Serializable {
 
     @PostConstruct
     void load() {
+        session.companiesChanged();
         all = companies.list(session.actor());
     }
 

@@ -117,7 +117,7 @@ public class Dashboard implements Serializable {
                 .add("type", "bar")
                 .add("data", JsonText.JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", JsonText.JSON.createObjectBuilder()
-                        .add("responsive", true).add("maintainAspectRatio", false)
+                        .add("responsive", true).add("maintainAspectRatio", false).add("animation", false)
                         .add("plugins", JsonText.JSON.createObjectBuilder()
                                 .add("legend", JsonText.JSON.createObjectBuilder().add("display", company.getBudgetMonthlyCents() > 0)))
                         .add("scales", JsonText.JSON.createObjectBuilder()

@@ -24,6 +24,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.primefaces.event.organigram.OrganigramNodeDragDropEvent;
 import org.primefaces.model.DefaultOrganigramNode;
 import org.primefaces.model.OrganigramNode;
 
@@ -81,6 +82,7 @@ public class OrgChartView implements Serializable {
         root = new DefaultOrganigramNode("company", company, null);
         root.setExpanded(true);
         root.setSelectable(false);
+        root.setDroppable(true);
         tree.forEach(node -> add(node, root));
     }
 
@@ -89,6 +91,8 @@ public class OrgChartView implements Serializable {
         OrganigramNode child = new DefaultOrganigramNode("agent", node.agent(), parent);
         child.setExpanded(true);
         child.setRowKey(node.agent().getId().toString());
+        child.setDraggable(true);
+        child.setDroppable(true);
         node.reports().forEach(report -> add(report, child));
     }
 
@@ -137,8 +141,26 @@ public class OrgChartView implements Serializable {
         refresh();
     }
 
+    /** An agent's node dropped on another agent (its new manager) or on the company (to the top). */
+    public void dropped(OrganigramNodeDragDropEvent event) {
+        try {
+            moveAgentId = ((Agent) event.getOrganigramNode().getData()).getId().toString();
+            moveManagerId = event.getTargetOrganigramNode().getData() instanceof Agent manager ? manager.getId().toString() : null;
+            move();
+        } finally {
+            refresh(); // a refused move (a cycle) is drawn as it was
+        }
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    /** "Reports to X" (or to the board) for the tooltip of an agent's node. */
+    public String reportsTo(Agent agent) {
+        UUID manager = agent.getReportsTo();
+        return "Reports to " + (manager == null ? "the board" : members.stream().filter(a -> a.getId().equals(manager))
+                .map(Agent::getName).findFirst().orElse("the board"));
     }
 
     public Company getCompany() { return company; }

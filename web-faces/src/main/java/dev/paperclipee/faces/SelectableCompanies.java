@@ -29,4 +29,9 @@ public class SelectableCompanies {
         }
         return selectable;
     }
+
+    /** After a company was created, archived or changed in this request: read them again when next asked. */
+    public void forget() {
+        selectable = null;
+    }
 }

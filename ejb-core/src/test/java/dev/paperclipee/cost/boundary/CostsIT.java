@@ -22,6 +22,7 @@ import dev.paperclipee.project.boundary.ProjectDraft;
 import dev.paperclipee.project.boundary.Projects;
 import dev.paperclipee.shared.entity.ConflictException;
 import dev.paperclipee.shared.entity.ForbiddenException;
+import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.JsonText;
 import dev.paperclipee.shared.entity.MonthlySpend;
 import dev.paperclipee.testing.ApplicationDeployment;
@@ -287,6 +288,17 @@ class CostsIT {
         assertEquals(List.of(), costs.byAgent(BOARD, company, now.minusMonths(2)));
         budgets.company(BOARD, company, 1000L);
         assertEquals(1.0, costs.summary(BOARD, company, null).utilizationPercent(), "10 of 1,000 is 1 %");
+
+        List<CostQueries.MonthCosts> monthly = costs.monthly(BOARD, company, null, 3);
+        assertEquals(List.of(now.minusMonths(2), last, now), monthly.stream().map(CostQueries.MonthCosts::month).toList(),
+                "oldest first, a month without events included");
+        assertEquals(List.of(0L, 900L, 10L), monthly.stream().map(m -> m.totals().costCents()).toList());
+        assertEquals(new CostQueries.Totals(900, 7, 0, 3), monthly.get(1).totals());
+        assertEquals(List.of(0L, 900L, 10L), costs.monthly(BOARD, company, agent, 3).stream().map(m -> m.totals().costCents()).toList());
+        UUID idle = agent(company, "Idle", null);
+        assertEquals(List.of(0L, 0L), costs.monthly(BOARD, company, idle, 2).stream().map(m -> m.totals().costCents()).toList());
+        assertThrows(InvalidInputException.class, () -> costs.monthly(BOARD, company, null, 0));
+        assertThrows(InvalidInputException.class, () -> costs.monthly(BOARD, company, null, 25));
     }
 
     // ---- helpers --------------------------------------------------------------------------------
