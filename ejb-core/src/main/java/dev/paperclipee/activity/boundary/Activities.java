@@ -49,6 +49,6 @@ public class Activities {
                 Text.optional("entityType", f.entityType(), Text.SHORT),
                 Text.optional("entityId", f.entityId(), Text.SHORT),
                 Text.optional("action", f.action(), Text.SHORT),
-                actorType, offset, limit);
+                actorType, f.from(), f.until(), offset, limit);
     }
 }

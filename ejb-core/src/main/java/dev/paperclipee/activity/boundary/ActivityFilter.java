@@ -1,5 +1,6 @@
 package dev.paperclipee.activity.boundary;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -8,9 +9,17 @@ import java.util.UUID;
  * default page size and the first page.
  *
  * @param actorType wire value {@code agent}, {@code user} or {@code system}
+ * @param from      entries at or after this instant, or null
+ * @param until     entries before this instant, or null
  */
 public record ActivityFilter(UUID agentId, String entityType, String entityId, String action, String actorType,
-                             Integer limit, Integer offset) {
+                             OffsetDateTime from, OffsetDateTime until, Integer limit, Integer offset) {
+
+    /** Any time. */
+    public ActivityFilter(UUID agentId, String entityType, String entityId, String action, String actorType,
+                          Integer limit, Integer offset) {
+        this(agentId, entityType, entityId, action, actorType, null, null, limit, offset);
+    }
 
     /** The newest entries of the company, unfiltered, first page. */
     public static ActivityFilter none() {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ public class ActivityQueries {
 
     /** Null arguments do not filter. */
     public List<ActivityEntry> newestFirst(UUID companyId, UUID agentId, String entityType, String entityId,
-                                           String action, ActorType actorType, int offset, int limit) {
+                                           String action, ActorType actorType, OffsetDateTime from,
+                                           OffsetDateTime until, int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select a from ActivityEntry a where a.companyId = :companyId");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("companyId", companyId);
@@ -36,6 +38,14 @@ public class ActivityQueries {
         where(jpql, parameters, "entityId", entityId);
         where(jpql, parameters, "action", action);
         where(jpql, parameters, "actorType", actorType);
+        if (from != null) {
+            jpql.append(" and a.createdAt >= :from");
+            parameters.put("from", from);
+        }
+        if (until != null) {
+            jpql.append(" and a.createdAt < :until");
+            parameters.put("until", until);
+        }
         jpql.append(" order by a.createdAt desc, a.id desc");
         TypedQuery<ActivityEntry> query = em.createQuery(jpql.toString(), ActivityEntry.class);
         parameters.forEach(query::setParameter);

@@ -14,7 +14,9 @@ import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,8 +25,10 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -45,6 +49,7 @@ public class CostRollups {
     public static final String JOB = "cost-rollup";
     public static final String COMPANY_ID = "companyId";
     public static final String MONTH = "month";
+    static final int RECENT_INSTANCES = 200;
 
     /** An execution of the job as the API shows it; the times are null until it starts or ends. */
     public record Run(long jobId, String status, OffsetDateTime startedAt, OffsetDateTime endedAt, String exitStatus) {
@@ -108,6 +113,29 @@ public class CostRollups {
     private static ConflictException notRestartable(JobExecution execution) {
         return new ConflictException("the job cannot be restarted: it is " + execution.getBatchStatus()
                 + " or was restarted already; only the latest execution of a failed or stopped job can");
+    }
+
+    /**
+     * The newest execution started for the company (by the board or by a restart), among the
+     * job's {@value #RECENT_INSTANCES} newest instances; empty when there is none. The board shows it
+     * next to its "run now" button.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Run> latest(Actor actor, UUID companyId) {
+        scope.require(actor, companyId);
+        JobOperator jobs = BatchRuntime.getJobOperator();
+        List<JobInstance> instances;
+        try {
+            instances = jobs.getJobInstances(JOB, 0, RECENT_INSTANCES);
+        } catch (NoSuchJobException e) {
+            return Optional.empty(); // never started on this server
+        }
+        String company = companyId.toString();
+        return instances.stream()
+                .flatMap(instance -> jobs.getJobExecutions(instance).stream())
+                .filter(e -> e.getJobParameters() != null && company.equals(e.getJobParameters().getProperty(COMPANY_ID)))
+                .max(Comparator.comparingLong(JobExecution::getExecutionId))
+                .map(CostRollups::run);
     }
 
     /** The materialized rows of a month (the current one if null), as the job last wrote them. */

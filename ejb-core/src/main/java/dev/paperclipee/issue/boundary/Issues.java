@@ -101,6 +101,18 @@ public class Issues {
         return search.find(companyId, filter);
     }
 
+    /** How many issues of the company match the filter (its paging ignored): the board's pager. */
+    public long count(Actor actor, UUID companyId, IssueFilter filter) {
+        scope.require(actor, companyId);
+        return search.count(companyId, filter);
+    }
+
+    /** How many issues of the company match the filter in each status: the board's kanban column heads. */
+    public Map<IssueStatus, Long> countByStatus(Actor actor, UUID companyId, IssueFilter filter) {
+        scope.require(actor, companyId);
+        return search.countByStatus(companyId, filter);
+    }
+
     /**
      * An issue by UUID or by identifier ({@code ACM-12}). An issue of another company is a 404
      * for an agent, so its existence does not leak.

@@ -1,5 +1,6 @@
 package dev.paperclipee.issue.control;
 
+import dev.paperclipee.issue.entity.IssuePriority;
 import dev.paperclipee.issue.entity.IssueStatus;
 import dev.paperclipee.shared.entity.InvalidInputException;
 
@@ -15,9 +16,10 @@ import java.util.UUID;
  * @param projectId       in this project
  * @param parentId        direct sub-issues of this issue
  * @param q               free text, matched case-insensitively in identifier, title and description
+ * @param priorities      any of these priorities (the board's filter; the API has none)
  */
 public record IssueFilter(Set<IssueStatus> statuses, UUID assigneeAgentId, UUID projectId, UUID parentId, String q,
-                          int limit, int offset) {
+                          Set<IssuePriority> priorities, int limit, int offset) {
 
     public static final int DEFAULT_LIMIT = 500;
     public static final int MAX_LIMIT = 1000;
@@ -34,6 +36,18 @@ public record IssueFilter(Set<IssueStatus> statuses, UUID assigneeAgentId, UUID 
             throw new InvalidInputException("q", "must be at most " + MAX_QUERY + " characters", "too_big");
         }
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
         q = q == null || q.isBlank() ? null : q.strip();
+    }
+
+    /** Any priority. */
+    public IssueFilter(Set<IssueStatus> statuses, UUID assigneeAgentId, UUID projectId, UUID parentId, String q,
+                       int limit, int offset) {
+        this(statuses, assigneeAgentId, projectId, parentId, q, Set.of(), limit, offset);
+    }
+
+    /** The same filter for another page. */
+    public IssueFilter page(int newLimit, int newOffset) {
+        return new IssueFilter(statuses, assigneeAgentId, projectId, parentId, q, priorities, newLimit, newOffset);
     }
 }

@@ -1,6 +1,7 @@
 package dev.paperclipee.issue.control;
 
 import dev.paperclipee.issue.entity.Issue;
+import dev.paperclipee.issue.entity.IssueStatus;
 import dev.paperclipee.shared.entity.Text;
 
 import jakarta.enterprise.context.Dependent;
@@ -9,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +30,46 @@ public class IssueSearch {
     EntityManager em;
 
     public List<Issue> find(UUID companyId, IssueFilter filter) {
-        StringBuilder jpql = new StringBuilder("select i from Issue i where i.companyId = :companyId");
         Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(companyId, filter, params);
+        TypedQuery<Issue> query = em.createQuery("select i from Issue i" + where + " order by i.issueNumber desc", Issue.class);
+        params.forEach(query::setParameter);
+        return query.setFirstResult(filter.offset()).setMaxResults(filter.limit()).getResultList();
+    }
+
+    /** How many issues match the filter, all pages together (paging is ignored). */
+    public long count(UUID companyId, IssueFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(companyId, filter, params);
+        TypedQuery<Long> query = em.createQuery("select count(i) from Issue i" + where, Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /** How many issues match the filter in each status (statuses without any are absent). */
+    public Map<IssueStatus, Long> countByStatus(UUID companyId, IssueFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(companyId, filter, params);
+        TypedQuery<Object[]> query = em.createQuery("select i.status, count(i) from Issue i" + where + " group by i.status",
+                Object[].class);
+        params.forEach(query::setParameter);
+        Map<IssueStatus, Long> counts = new EnumMap<>(IssueStatus.class);
+        for (Object[] row : query.getResultList()) {
+            counts.put((IssueStatus) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    private static String where(UUID companyId, IssueFilter filter, Map<String, Object> params) {
+        StringBuilder jpql = new StringBuilder(" where i.companyId = :companyId");
         params.put("companyId", companyId);
         if (!filter.statuses().isEmpty()) {
             jpql.append(" and i.status in :statuses");
             params.put("statuses", new ArrayList<>(filter.statuses()));
+        }
+        if (!filter.priorities().isEmpty()) {
+            jpql.append(" and i.priority in :priorities");
+            params.put("priorities", new ArrayList<>(filter.priorities()));
         }
         if (filter.assigneeAgentId() != null) {
             jpql.append(" and i.assigneeAgentId = :assignee");
@@ -53,10 +89,7 @@ public class IssueSearch {
                     + " or lower(i.description) like :q escape '\\')");
             params.put("q", "%" + likeEscaped(filter.q().toLowerCase(Locale.ROOT)) + "%");
         }
-        jpql.append(" order by i.issueNumber desc");
-        TypedQuery<Issue> query = em.createQuery(jpql.toString(), Issue.class);
-        params.forEach(query::setParameter);
-        return query.setFirstResult(filter.offset()).setMaxResults(filter.limit()).getResultList();
+        return jpql.toString();
     }
 
     /** {@code %}, {@code _} and the escape character itself match literally. */
