@@ -1,0 +1,7 @@
+/**
+ * The {@code company-export} and {@code company-import} jobs (issue 8, spec §21;
+ * {@code META-INF/batch-jobs/company-export.xml}, {@code company-import.xml}): batchlets that hand
+ * each step to the portability boundaries of ejb-core, which own the transactions — an import is
+ * applied in one, so a package with a problem changes nothing.
+ */
+package dev.paperclipee.batch.portability;
