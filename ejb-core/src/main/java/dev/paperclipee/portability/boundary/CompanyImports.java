@@ -32,10 +32,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,14 +84,8 @@ public class CompanyImports {
      * Stores an uploaded zip for preview and import: at most {@value PackageArchive#MAX_ZIP_BYTES}
      * bytes (413), a readable zip with safe paths and within the limits of {@link PackageArchive}.
      */
-    public Upload upload(Actor actor, InputStream zip) {
+    public Upload upload(Actor actor, byte[] bytes) {
         actor.requireBoard();
-        byte[] bytes;
-        try {
-            bytes = zip.readNBytes((int) PackageArchive.MAX_ZIP_BYTES + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         if (bytes.length > PackageArchive.MAX_ZIP_BYTES) {
             throw new PayloadTooLargeException("The zip is larger than " + PackageArchive.MAX_ZIP_BYTES + " bytes",
                     Map.of("maxBytes", PackageArchive.MAX_ZIP_BYTES));

@@ -55,14 +55,19 @@ public class ImportSources {
     }
 
     static Path allowed(String directory) {
+        Path dir;
+        try {
+            dir = Path.of(directory);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidInputException("directory", "is not a path", "invalid_string");
+        }
+        if (!dir.isAbsolute() || directory.indexOf('\0') >= 0) {
+            throw new InvalidInputException("directory", "must be an absolute path", "invalid_string");
+        }
         String configured = System.getProperty(DIRS_PROPERTY, System.getenv(DIRS_ENV));
         if (configured == null || configured.isBlank()) {
             throw new ForbiddenException("Directory imports are off on this server: set " + DIRS_ENV
                     + " to the directories packages may be read from, or upload a zip");
-        }
-        Path dir = Path.of(directory);
-        if (!dir.isAbsolute()) {
-            throw new InvalidInputException("directory", "must be an absolute path", "invalid_string");
         }
         Path real;
         try {
