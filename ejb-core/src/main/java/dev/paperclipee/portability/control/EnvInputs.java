@@ -50,10 +50,28 @@ public final class EnvInputs {
             });
         }
         if (pending != null) {
-            pending.forEach(inputs::putIfAbsent);
+            pending.forEach((key, declaration) -> inputs.putIfAbsent(key, canonical(declaration)));
         }
         return inputs;
     }
+
+    /** A declaration's fields in the order exports write them (stored JSON does not keep the order). */
+    static Object canonical(Object declaration) {
+        if (!(declaration instanceof Map<?, ?> d)) {
+            return declaration;
+        }
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (String field : ORDER) {
+            if (d.containsKey(field)) {
+                ordered.put(field, d.get(field));
+            }
+        }
+        new TreeMap<>(d).forEach((k, v) -> ordered.putIfAbsent(String.valueOf(k), v));
+        return ordered;
+    }
+
+    private static final java.util.List<String> ORDER = java.util.List.of("kind", "requirement", "default", "portability",
+            "description");
 
     public static boolean isAbsolutePath(String text) {
         return text != null && ABSOLUTE.matcher(text).matches();

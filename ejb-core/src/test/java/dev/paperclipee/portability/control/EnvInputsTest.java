@@ -38,6 +38,10 @@ class EnvInputsTest {
         assertEquals(Set.of("OPENAI_API_KEY", "DB", "DATA_DIR"), EnvInputs.unbound(inputs).keySet());
         // what an import could not bind is declared again by the next export
         assertEquals(inputs, EnvInputs.declare(EnvInputs.bindings(inputs), EnvInputs.unbound(inputs)));
+        // stored as jsonb, a declaration comes back with its keys reordered; the export writes them in one order
+        Map<String, Object> reordered = new java.util.TreeMap<>(Map.of("default", "", "requirement", "optional", "kind", "secret"));
+        assertEquals(List.of("kind", "requirement", "default"),
+                List.copyOf(((Map<?, ?>) EnvInputs.declare(Map.of(), Map.of("K", reordered)).get("K")).keySet()));
     }
 
     @Test
