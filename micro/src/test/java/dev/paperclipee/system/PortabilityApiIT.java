@@ -219,6 +219,93 @@ class PortabilityApiIT {
         assertEquals("COMPANY.md", noCompany.getJsonArray("errors").getJsonObject(0).getString("file"));
     }
 
+    /**
+     * The example package of company-package.md §11 (as upstream writes it) plus a team: its recurring
+     * task, skill and team are kept and exported again, the recurring task with its schedule; the
+     * writer's secret input is reported as needing a value.
+     */
+    @Test
+    void recurringTasksSkillsAndTeamsOfAnUpstreamPackageSurviveARoundTrip() throws IOException {
+        Map<String, String> quill = new TreeMap<>();
+        quill.put("COMPANY.md", "---\nname: Quill Studio\ndescription: Two-agent team that writes product guides\n"
+                + "slug: quill-studio\nschema: agentcompanies/v1\nrequirements:\n  secrets:\n    - ANTHROPIC_API_KEY\n---\n");
+        quill.put("agents/editor/AGENTS.md", "---\nname: Editor\ntitle: Editor in Chief\nreportsTo: null\n---\n"
+                + "Review every draft for accuracy before marking it done.\n");
+        quill.put("agents/writer/AGENTS.md", "---\nname: Writer\nreportsTo: editor\nskills:\n  - plain-english\n---\n"
+                + "Write chapters; hand finished drafts to the editor for review.\n");
+        quill.put("projects/launch-guide/PROJECT.md", "---\nname: Launch Guide\ndescription: Install and first-run guide\n"
+                + "owner: editor\n---\n");
+        quill.put("tasks/draft-install-chapter/TASK.md", "---\nname: Draft the install chapter\nassignee: writer\n"
+                + "project: launch-guide\n---\nCover macOS and Linux; keep it under 1,200 words.\n");
+        quill.put("tasks/weekly-style-check/TASK.md", "---\nname: Weekly style check\nassignee: editor\nrecurring: true\n---\n"
+                + "Scan last week's chapters for jargon.\n");
+        quill.put("skills/plain-english/SKILL.md", "---\nname: plain-english\ndescription: Rewrite jargon into short, plain sentences\n"
+                + "---\nPrefer verbs to nouns; one idea per sentence.\n");
+        quill.put("teams/docs/TEAM.md", "---\nname: Docs\ndescription: The writing team\nmanager: ../../agents/editor/AGENTS.md\n---\n");
+        quill.put(".paperclip.yaml", """
+                schema: paperclip/v1
+                schemaVersion: 7
+                agents:
+                  writer:
+                    adapter:
+                      type: claude_local
+                      config:
+                        model: claude-sonnet-4-5
+                    inputs:
+                      env:
+                        ANTHROPIC_API_KEY:
+                          kind: secret
+                          requirement: required
+                          default: ""
+                    budgetMonthlyCents: 2000
+                routines:
+                  weekly-style-check:
+                    triggers:
+                      - kind: schedule
+                        cronExpression: "0 8 * * 1"
+                        timezone: Europe/Berlin
+                """);
+        String packageId = upload(zip("quill-studio", quill));
+        String name = "Quill Studio " + token();
+        JsonObject preview = preview("{\"packageId\":\"" + packageId + "\",\"newCompanyName\":\"" + name + "\"}");
+        assertEquals(List.of(), preview.getJsonArray("errors"), preview::toString);
+        assertEquals(List.of("agent:writer:ANTHROPIC_API_KEY"), preview.getJsonArray("envInputsWithoutValue").stream()
+                .map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+        assertEquals(List.of("create", "create"), actions(preview, "tasks"));
+        assertEquals(List.of("create"), actions(preview, "skills"));
+        assertEquals(List.of("create"), actions(preview, "teams"));
+
+        JsonObject done = importToCompletion("{\"packageId\":\"" + packageId + "\",\"newCompanyName\":\"" + name + "\"}",
+                "COMPLETED");
+        assertEquals("applied", done.getString("outcome"), done::toString);
+        String company = done.getString("companyId");
+        assertEquals(1, api.get("/api/companies/" + company + "/issues").array().size(), "the recurring task is no issue");
+
+        Map<String, String> again = unzip(download(company, exportToCompletion(company, true, true)));
+        assertEquals("---\nname: Weekly style check\nassignee: editor\nrecurring: true\n---\nScan last week's chapters for jargon.\n",
+                again.get("tasks/weekly-style-check/TASK.md"));
+        assertEquals(quill.get("agents/writer/AGENTS.md"), again.get("agents/writer/AGENTS.md"));
+        assertEquals("---\nname: plain-english\ndescription: Rewrite jargon into short, plain sentences\nslug: plain-english\n---\n"
+                + "Prefer verbs to nouns; one idea per sentence.\n", again.get("skills/plain-english/SKILL.md"));
+        assertTrue(again.get("teams/docs/TEAM.md").contains("manager: \"../../agents/editor/AGENTS.md\""), again::toString);
+        String sidecar = again.get(".paperclip.yaml");
+        assertTrue(sidecar.contains("""
+                routines:
+                  weekly-style-check:
+                    triggers:
+                      - kind: schedule
+                        cronExpression: "0 8 * * 1"
+                        timezone: Europe/Berlin
+                """), sidecar);
+        assertTrue(sidecar.contains("      type: claude_local\n      config:\n        model: claude-sonnet-4-5\n"), sidecar);
+        assertTrue(sidecar.contains("""
+                        ANTHROPIC_API_KEY:
+                          kind: secret
+                          requirement: required
+                          default: ""
+                """), sidecar);
+    }
+
     @Test
     void hostileUploadsAreRefused() throws IOException {
         assertError(uploadReply(zip(Map.of("../evil/COMPANY.md", new byte[] {1}))), 400);
@@ -231,6 +318,12 @@ class PortabilityApiIT {
         assertError(api.post("/api/companies/import/preview", "{}"), 400);
         assertError(api.post("/api/companies/import/preview", "{\"packageId\":\"" + java.util.UUID.randomUUID() + "\"}"), 404);
         assertError(api.get("/api/companies/import/999999999"), 404);
+        // the export's optional body: when sent, it must be well-formed
+        for (String bad : List.of("{\"projects\":\"yes\"}", "{\"tasks\":1}", "[]", "{\"projects\":true,}", "null")) {
+            assertError(api.post("/api/companies/" + source + "/exports", bad), 400);
+        }
+        assertError(api.send("POST", "/api/companies/" + source + "/exports", "text/plain", "{}", Map.of()), 415);
+        assertError(api.post("/api/companies/import", "{\"companyId\":\"" + source + "\"}"), 400);
         assertError(api.get("/api/companies/" + source + "/exports/999999999"), 404);
         assertError(api.get("/api/companies/" + source + "/exports/abc/package"), 404);
     }

@@ -108,7 +108,7 @@ public class CompanyImports {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ImportJob start(Actor actor, ImportRequest request) {
         target(actor, request);
-        if (request.packageId() != null) {
+        if (sources.requireSource(request)) {
             sources.upload(request.packageId());
         } else {
             ImportSources.allowed(request.directory());

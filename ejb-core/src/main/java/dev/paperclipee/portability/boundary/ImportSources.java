@@ -36,13 +36,21 @@ public class ImportSources {
     EntityManager em;
 
     SortedMap<String, byte[]> files(ImportRequest request) {
-        if ((request.packageId() == null) == (request.directory() == null || request.directory().isBlank())) {
-            throw new InvalidInputException("source", "give exactly one of packageId (an uploaded zip) and directory", "invalid_union");
-        }
-        if (request.packageId() != null) {
+        if (requireSource(request)) {
             return PackageArchive.unzip(new ByteArrayInputStream(upload(request.packageId())));
         }
         return PackageArchive.directory(allowed(request.directory()));
+    }
+
+    /**
+     * Checks that the request names exactly one source and that it can be read (the upload exists,
+     * the directory is allowed); true for an upload, false for a directory.
+     */
+    boolean requireSource(ImportRequest request) {
+        if ((request.packageId() == null) == (request.directory() == null || request.directory().isBlank())) {
+            throw new InvalidInputException("source", "give exactly one of packageId (an uploaded zip) and directory", "invalid_union");
+        }
+        return request.packageId() != null;
     }
 
     byte[] upload(UUID packageId) {

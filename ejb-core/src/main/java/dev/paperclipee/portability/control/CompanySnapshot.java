@@ -51,6 +51,9 @@ public class CompanySnapshot {
     @Inject
     PackageItems items;
 
+    @Inject
+    RecurringTasks recurringTasks;
+
     public Snapshot of(Company company, Options options) {
         List<PackageProblem> warnings = new ArrayList<>();
         UUID companyId = company.getId();
@@ -114,8 +117,8 @@ public class CompanySnapshot {
 
         List<PackageModel.Task> taskModels = new ArrayList<>();
         taken.clear();
-        List<PackageItems.Item> recurring = items.list(companyId, PackageItems.RECURRING_TASK);
-        recurring.forEach(i -> taken.add(i.slug()));
+        List<RecurringTasks.Definition> recurring = recurringTasks.list(companyId);
+        recurring.forEach(r -> taken.add(r.slug()));
         if (options.tasks()) {
             List<Issue> issues = em.createQuery("select i from Issue i where i.companyId = :c and i.hiddenAt is null"
                     + " order by i.issueNumber", Issue.class).setParameter("c", companyId).getResultList();
@@ -149,12 +152,13 @@ public class CompanySnapshot {
                         WireEnum.of(i.getStatus()), WireEnum.of(i.getPriority()), parent, i.getBillingCode(), Map.of()));
             }
         }
-        for (PackageItems.Item r : recurring) {
-            Map<String, Object> f = r.frontMatter();
-            String assignee = f.get("assignee") instanceof String s && agentSlugs.containsValue(s) ? s : null;
-            String project = f.get("project") instanceof String s && projectSlugs.containsValue(s) ? s : null;
-            taskModels.add(new PackageModel.Task(r.slug(), r.name(), r.body(), assignee, project, true, null, null, null, null,
-                    r.routine()));
+        for (RecurringTasks.Definition r : recurring) {
+            String assignee = r.assigneeAgentId() != null ? agentSlugs.get(r.assigneeAgentId())
+                    : r.assigneeSlug() != null && agentSlugs.containsValue(r.assigneeSlug()) ? r.assigneeSlug() : null;
+            String project = r.projectId() != null ? projectSlugs.get(r.projectId())
+                    : r.projectSlug() != null && projectSlugs.containsValue(r.projectSlug()) ? r.projectSlug() : null;
+            taskModels.add(new PackageModel.Task(r.slug(), r.name(), r.description(), assignee, project, true, null, null, null,
+                    null, r.routine()));
         }
 
         List<PackageModel.Skill> skills = items.list(companyId, PackageItems.SKILL).stream()

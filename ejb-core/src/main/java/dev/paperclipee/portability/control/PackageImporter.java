@@ -86,6 +86,9 @@ public class PackageImporter {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    RecurringTasks recurringTasks;
+
     /** What exists in the target company, by slug. */
     record Existing(Map<String, UUID> agents, Map<String, String> agentNames, Map<String, UUID> projects,
                     Map<String, String> projectNames, Map<String, UUID> tasks, Map<String, String> taskNames,
@@ -236,11 +239,14 @@ public class PackageImporter {
             }
         }
         Map<String, Set<String>> itemSlugs = new HashMap<>();
-        for (String kind : List.of(PackageItems.SKILL, PackageItems.TEAM, PackageItems.RECURRING_TASK)) {
+        for (String kind : List.of(PackageItems.SKILL, PackageItems.TEAM)) {
             Set<String> slugs = new HashSet<>();
             items.list(companyId, kind).forEach(i -> slugs.add(i.slug()));
             itemSlugs.put(kind, slugs);
         }
+        Set<String> recurring = new HashSet<>();
+        recurringTasks.list(companyId).forEach(r -> recurring.add(r.slug()));
+        itemSlugs.put(PackageItems.RECURRING_TASK, recurring);
         return new Existing(agentIds, agentNames, projectIds, projectNames, taskIds, taskNames, itemSlugs);
     }
 
@@ -431,16 +437,8 @@ public class PackageImporter {
         UUID project = t.project() == null ? null : projectIds.get(t.project());
         if (t.recurring()) {
             if (!step.action().equals(ImportPlan.SKIP)) {
-                Map<String, Object> f = new LinkedHashMap<>();
-                if (t.assignee() != null) {
-                    f.put("assignee", t.assignee());
-                }
-                if (t.project() != null) {
-                    f.put("project", t.project());
-                }
-                f.put("recurring", true);
-                items.put(companyId, PackageItems.RECURRING_TASK, new PackageItems.Item(step.plannedSlug(), step.plannedName(), f,
-                        t.description(), t.routine()));
+                recurringTasks.put(actor, companyId, new RecurringTasks.Definition(step.plannedSlug(), step.plannedName(),
+                        t.description(), assignee, t.assignee(), project, t.project(), t.routine()));
             }
             issueIds.put(t.slug(), null);
             return 0;
