@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 public final class Yaml {
 
     private static final int MAX_DEPTH = 32;
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9 _./@+-]*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9 _./@+,;()'!?-]*");
     private static final Pattern RESERVED = Pattern.compile(
             "(?i)(true|false|yes|no|on|off|null|y|n|~|\\.nan|\\.inf|-?\\.inf)");
 

@@ -235,11 +235,18 @@ class PackageReaderTest {
 
     @Test
     void yamlScalarsReadBackAsThemselves() {
-        for (String s : List.of("plain", "yes", "null", "123", "0 8 * * 1", "a: b", "#x", "line\nbreak", "", " lead", "-", "x #y", "\"q\"")) {
+        for (String s : List.of("plain", "yes", "null", "123", "0 8 * * 1", "a: b", "#x", "line\nbreak", "", " lead", "-", "x #y", "\"q\"", "Short, plain (really)", "it's", "a ? b", "x,", "y:")) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("k", s);
             Yaml.Parsed parsed = Yaml.parse(Yaml.emit(map), "t", 0, new java.util.ArrayList<>());
             assertEquals(map, parsed.value(), Yaml.emit(map));
+        }
+    }
+
+    @Test
+    void proseStaysPlainAsUpstreamWritesIt() {
+        for (String s : List.of("Short, plain (really)", "it's", "a ? b", "Rewrite jargon into short, plain sentences")) {
+            assertEquals(s, Yaml.scalar(s));
         }
     }
 
