@@ -10,16 +10,17 @@ create table company_package_items (
     kind         text        not null,
     slug         text        not null,
     name         text        not null,
-    -- the item's front matter (and for a recurring task its assignee/project slugs), as read
-    front_matter jsonb       not null default '{}',
+    -- the item's front matter (and for a recurring task its assignee/project slugs), as read; json, not
+    -- jsonb: the text keeps its key order, so an export writes the fields in the order they came
+    front_matter json        not null default '{}',
     body         text,
     -- a recurring task's routines.<slug> from the sidecar
-    routine      jsonb,
+    routine      json,
     created_at   timestamptz not null default now(),
     updated_at   timestamptz not null default now(),
     constraint company_package_items_kind_check check (kind in ('skill', 'team', 'recurring_task')),
     constraint company_package_items_slug_check check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
-    constraint company_package_items_front_matter_check check (jsonb_typeof(front_matter) = 'object'),
+    constraint company_package_items_front_matter_check check (json_typeof(front_matter) = 'object'),
     constraint company_package_items_key unique (company_id, kind, slug)
 );
 

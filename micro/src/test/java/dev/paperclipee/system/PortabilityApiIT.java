@@ -135,6 +135,7 @@ class PortabilityApiIT {
 
         JsonObject done = importToCompletion("{\"packageId\":\"" + packageId + "\"}", "COMPLETED");
         assertEquals("applied", done.getString("outcome"), done::toString);
+        assertTrue(done.get("companyId") instanceof jakarta.json.JsonString, done::toString);
         String copy = done.getString("companyId");
         assertNotEquals(source, copy);
         for (JsonValue agent : api.get("/api/companies/" + copy + "/agents").array()) {

@@ -44,7 +44,7 @@ public class PackageItems {
     public void put(UUID companyId, String kind, Item item) {
         em.createNativeQuery("""
                         insert into company_package_items (company_id, kind, slug, name, front_matter, body, routine)
-                        values (?, ?, ?, ?, cast(? as jsonb), ?, nullif(cast(? as jsonb), 'null'::jsonb))
+                        values (?, ?, ?, ?, cast(? as json), ?, cast(nullif(?, 'null') as json))
                         on conflict (company_id, kind, slug) do update set name = excluded.name,
                             front_matter = excluded.front_matter, body = excluded.body, routine = excluded.routine""")
                 .setParameter(1, companyId).setParameter(2, kind).setParameter(3, item.slug()).setParameter(4, item.name())
