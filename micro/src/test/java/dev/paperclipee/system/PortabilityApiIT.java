@@ -147,7 +147,7 @@ class PortabilityApiIT {
         Map<String, String> again = unzip(download(copy, exportToCompletion(copy, true, true)));
         String slug = sourceName.toLowerCase().replace(' ', '-');
         Map<String, String> expected = new TreeMap<>(sourcePackage);
-        expected.put("COMPANY.md", sourcePackage.get("COMPANY.md").replace("name: " + sourceName, "name: \"" + sourceName + " (2)\"")
+        expected.put("COMPANY.md", sourcePackage.get("COMPANY.md").replace("name: " + sourceName, "name: " + sourceName + " (2)")
                 .replace("slug: " + slug, "slug: " + slug + "-2"));
         assertEquals(expected, new TreeMap<>(again));
     }
