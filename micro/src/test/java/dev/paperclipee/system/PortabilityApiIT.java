@@ -213,7 +213,7 @@ class PortabilityApiIT {
         assertEquals(3, done.getJsonObject("report").getJsonObject("plan").getJsonArray("errors").size(), done::toString);
         assertEquals(before, counts(), "nothing was written");
 
-        // an import whose apply is refused (the target company archived after the start) changes nothing either
+        // a package without COMPANY.md: one problem naming the file
         Map<String, String> missing = new TreeMap<>(sourcePackage);
         missing.remove("COMPANY.md");
         JsonObject noCompany = preview("{\"packageId\":\"" + upload(zip("none", missing)) + "\"}");
