@@ -196,6 +196,21 @@ class BadInputIT {
             // CostRollupsApiIT refuses a bad month and covers the routes of one job execution
             bodiless("POST", "/api/companies/{company}/costs/rollups"),
             get("/api/companies/{company}/costs/rollups", query("month", BAD_MONTHS)),
+            // company export and import (issue 8, spec §21): the export's body is optional ({projects?, tasks?}), so only its
+            // path is generated here; its malformed bodies, the routes of one job execution, the zip upload (multipart) and
+            // the jobs themselves are covered in PortabilityApiIT.
+            // No bad body names a source that exists, so none of them reaches a job.
+            bodiless("POST", "/api/companies/{company}/exports"),
+            post("/api/companies/import/preview",
+                    text("packageId", "\"" + UUID.randomUUID() + "\""), text("directory", "\"/nonexistent\""),
+                    id("companyId", Kind.COMPANY), text("newCompanyName", "\"Never Imported\""),
+                    field("collisionStrategy", FieldType.ENUM, "\"skip\""),
+                    field("projects", FieldType.BOOLEAN, "true"), field("tasks", FieldType.BOOLEAN, "true")),
+            post("/api/companies/import",
+                    text("packageId", "\"" + UUID.randomUUID() + "\""), text("directory", "\"/nonexistent\""),
+                    id("companyId", Kind.COMPANY), text("newCompanyName", "\"Never Imported\""),
+                    field("collisionStrategy", FieldType.ENUM, "\"skip\""),
+                    field("projects", FieldType.BOOLEAN, "true"), field("tasks", FieldType.BOOLEAN, "true")),
             // activity (spec §10.8)
             get("/api/companies/{company}/activity",
                     query("limit", "0", "501", "-1", "abc", "1.5", "", "99999999999"),
