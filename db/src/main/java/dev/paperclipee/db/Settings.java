@@ -14,14 +14,18 @@ import java.util.Map;
  * @param port         {@code PORT}, default 8080
  * @param databaseUrl  {@code DATABASE_URL} (+ {@code DATABASE_USER}/{@code DATABASE_PASSWORD}), or null for the embedded database
  * @param storage      {@code PAPERCLIP_STORAGE_DIR}, or null for {@code <instance dir>/data/storage}
+ * @param deploymentMode {@code PAPERCLIP_DEPLOYMENT_MODE}: {@code local_trusted} (default) or {@code authenticated}
  *
  * <p>{@code PAPERCLIP_AGENT_JWT_SECRET} is only checked here (long enough), not kept: the
  * application reads it from the environment, and a record's {@code toString} must not carry it.
  */
-public record Settings(Path home, String instance, String bindAddress, int port, DatabaseUrl databaseUrl, Path storage) {
+public record Settings(Path home, String instance, String bindAddress, int port, DatabaseUrl databaseUrl, Path storage,
+                       String deploymentMode) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    public static final String LOCAL_TRUSTED = "local_trusted";
+    public static final String AUTHENTICATED = "authenticated";
     /** The key of run-scoped agent tokens; the application reads it itself (ejb-core's RunTokens). */
     static final String AGENT_JWT_SECRET = "PAPERCLIP_AGENT_JWT_SECRET";
     /** HS256 needs 256 bits; RunTokens refuses a shorter key too, this only says so before the server boots. */
@@ -43,8 +47,12 @@ public record Settings(Path home, String instance, String bindAddress, int port,
                 : DatabaseUrl.parse(url, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
         checkAgentJwtSecret(env.get(AGENT_JWT_SECRET));
         String storage = env.get("PAPERCLIP_STORAGE_DIR");
+        String mode = valueOr(env, "PAPERCLIP_DEPLOYMENT_MODE", LOCAL_TRUSTED);
+        if (!mode.equals(LOCAL_TRUSTED) && !mode.equals(AUTHENTICATED)) {
+            throw new LaunchException("PAPERCLIP_DEPLOYMENT_MODE must be local_trusted or authenticated, got '" + mode + "'.");
+        }
         return new Settings(home.toAbsolutePath().normalize(), instance, bind, port, database,
-                storage == null || storage.isBlank() ? null : Path.of(storage.strip()).toAbsolutePath().normalize());
+                storage == null || storage.isBlank() ? null : Path.of(storage.strip()).toAbsolutePath().normalize(), mode);
     }
 
     /** {@code $PAPERCLIP_HOME/instances/<instance>}: everything this instance keeps on disk. */
@@ -60,6 +68,11 @@ public record Settings(Path home, String instance, String bindAddress, int port,
     /** The embedded PostgreSQL's data directory. */
     public Path embeddedDataDir() {
         return instanceDir().resolve("db");
+    }
+
+    /** {@code local_trusted}: every request without credentials is the board operator (deployment-modes.md §4). */
+    public boolean localTrusted() {
+        return LOCAL_TRUSTED.equals(deploymentMode);
     }
 
     public boolean embeddedDatabase() {
