@@ -30,6 +30,8 @@ public record Settings(Path home, String instance, String bindAddress, int port,
     static final String AGENT_JWT_SECRET = "PAPERCLIP_AGENT_JWT_SECRET";
     /** HS256 needs 256 bits; RunTokens refuses a shorter key too, this only says so before the server boots. */
     static final int AGENT_JWT_SECRET_MIN_BYTES = 32;
+    /** The same minimum as ejb-core's Passwords.MIN_LENGTH. */
+    static final int BOOTSTRAP_PASSWORD_MIN_LENGTH = 12;
 
     public static Settings fromEnvironment(Map<String, String> env) throws LaunchException {
         Path home = env.containsKey("PAPERCLIP_HOME") && !env.get("PAPERCLIP_HOME").isBlank()
@@ -46,6 +48,7 @@ public record Settings(Path home, String instance, String bindAddress, int port,
                 ? null
                 : DatabaseUrl.parse(url, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
         checkAgentJwtSecret(env.get(AGENT_JWT_SECRET));
+        checkBootstrapAdmin(env.get("PAPERCLIP_BOOTSTRAP_ADMIN_EMAIL"), env.get("PAPERCLIP_BOOTSTRAP_ADMIN_PASSWORD"));
         String storage = env.get("PAPERCLIP_STORAGE_DIR");
         String mode = valueOr(env, "PAPERCLIP_DEPLOYMENT_MODE", LOCAL_TRUSTED);
         if (!mode.equals(LOCAL_TRUSTED) && !mode.equals(AUTHENTICATED)) {
@@ -89,6 +92,20 @@ public record Settings(Path home, String instance, String bindAddress, int port,
             throw new LaunchException(AGENT_JWT_SECRET + " must be at least " + AGENT_JWT_SECRET_MIN_BYTES
                     + " bytes long (it has " + bytes + "). Set a longer random value, or unset it to let the server"
                     + " keep a generated key in the database.");
+        }
+    }
+
+    /** Both or neither; the password (never shown) at least 12 characters, as the application requires. */
+    private static void checkBootstrapAdmin(String email, String password) throws LaunchException {
+        boolean hasEmail = email != null && !email.isBlank();
+        boolean hasPassword = password != null && !password.isEmpty();
+        if (hasEmail != hasPassword) {
+            throw new LaunchException("Set both PAPERCLIP_BOOTSTRAP_ADMIN_EMAIL and PAPERCLIP_BOOTSTRAP_ADMIN_PASSWORD,"
+                    + " or neither.");
+        }
+        if (hasPassword && password.length() < BOOTSTRAP_PASSWORD_MIN_LENGTH) {
+            throw new LaunchException("PAPERCLIP_BOOTSTRAP_ADMIN_PASSWORD must be at least " + BOOTSTRAP_PASSWORD_MIN_LENGTH
+                    + " characters long (it has " + password.length() + ").");
         }
     }
 

@@ -190,4 +190,16 @@ class SettingsTest {
         Settings settings = Settings.fromEnvironment(env("PAPERCLIP_BIND", "0.0.0.0", "PAPERCLIP_DEPLOYMENT_MODE", "authenticated"));
         Launcher.checkModeAllowsBind(settings, java.net.InetAddress.getByName("0.0.0.0"));
     }
+
+    @Test
+    void bootstrapAdminNeedsBothVariablesAndALongPasswordNeverShown() throws LaunchException {
+        LaunchException half = assertThrows(LaunchException.class,
+                () -> Settings.fromEnvironment(env("PAPERCLIP_BOOTSTRAP_ADMIN_EMAIL", "ann@example.com")));
+        assertTrue(half.getMessage().contains("both"), half.getMessage());
+        LaunchException shortOne = assertThrows(LaunchException.class, () -> Settings.fromEnvironment(env(
+                "PAPERCLIP_BOOTSTRAP_ADMIN_EMAIL", "ann@example.com", "PAPERCLIP_BOOTSTRAP_ADMIN_PASSWORD", "s3cret")));
+        assertEquals("PAPERCLIP_BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters long (it has 6).", shortOne.getMessage());
+        Settings.fromEnvironment(env("PAPERCLIP_BOOTSTRAP_ADMIN_EMAIL", "ann@example.com",
+                "PAPERCLIP_BOOTSTRAP_ADMIN_PASSWORD", "long-enough-password"));
+    }
 }
