@@ -64,6 +64,8 @@ public final class PaperclipApp {
     private final int port;
     /** The database given in DATABASE_URL, or null when the jar runs its embedded PostgreSQL. */
     private final DatabaseUrl externalDatabase;
+    /** What a {@link #separate} instance runs with besides the usual (e.g. authenticated mode). */
+    private final Map<String, String> extraEnvironment;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
@@ -72,11 +74,12 @@ public final class PaperclipApp {
     private Process process;
     private long logOffset;
 
-    private PaperclipApp(Path work, int port, DatabaseUrl externalDatabase) {
+    private PaperclipApp(Path work, int port, DatabaseUrl externalDatabase, Map<String, String> extraEnvironment) {
         this.home = work.resolve("home");
         this.log = work.resolve("app.log");
         this.port = port;
         this.externalDatabase = externalDatabase;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /** The running application, started on first use. */
@@ -92,7 +95,7 @@ public final class PaperclipApp {
             }
             Path work = Jar.work();
             DatabaseUrl external = TestDatabase.externalUrl() == null ? null : TestDatabase.get().url();
-            PaperclipApp app = new PaperclipApp(work, freePort(), external);
+            PaperclipApp app = new PaperclipApp(work, freePort(), external, Map.of());
             app.prepareFreshHome();
             instance = app; // before start: a half-started process is still stopped at the end
             try {
@@ -111,8 +114,17 @@ public final class PaperclipApp {
      * test server). For tests that stop, kill or restart it; they {@link #close} it at the end.
      */
     static PaperclipApp separate(String name) {
+        return separate(name, Map.of());
+    }
+
+    /**
+     * A {@link #separate} instance whose environment also has {@code extraEnvironment}, e.g.
+     * {@code PAPERCLIP_DEPLOYMENT_MODE=authenticated} for the auth tests (start one per class, in
+     * {@code @BeforeAll}, and {@link #close} it in {@code @AfterAll}).
+     */
+    static PaperclipApp separate(String name, Map<String, String> extraEnvironment) {
         DatabaseUrl external = TestDatabase.externalUrl() == null ? null : TestDatabase.get().createDatabase(name.replace('-', '_'));
-        PaperclipApp app = new PaperclipApp(Jar.work().resolve(name), freePort(), external);
+        PaperclipApp app = new PaperclipApp(Jar.work().resolve(name), freePort(), external, extraEnvironment);
         app.prepareFreshHome();
         try {
             app.start(true);
@@ -252,6 +264,7 @@ public final class PaperclipApp {
         env.put("PAPERCLIP_HOME", home.toString());
         env.put("PORT", String.valueOf(port));
         env.put("PAPERCLIP_AGENT_JWT_SECRET", AGENT_JWT_SECRET);
+        env.putAll(extraEnvironment);
         if (externalDatabase != null) {
             env.put("DATABASE_URL", externalDatabase.jdbcUrl());
             if (externalDatabase.user() != null) {
