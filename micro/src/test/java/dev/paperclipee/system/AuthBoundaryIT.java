@@ -44,7 +44,12 @@ class AuthBoundaryIT {
         /** The board only (§9.3): agents 403. */
         BOARD,
         /** The board and agents of the company the route is about. */
-        COMPANY
+        COMPANY,
+        /**
+         * Only a run's own run-scoped token (the completion callback): an agent's long-lived key is
+         * refused (403), and so is the board (403, or 404 for a run that does not exist).
+         */
+        RUN_TOKEN
     }
 
     static final Map<String, Rule> RULES = new TreeMap<>();
@@ -88,7 +93,7 @@ class AuthBoundaryIT {
                 "DELETE /api/attachments/{attachmentId}",
                 "GET /api/goals/{goalId}", "PATCH /api/goals/{goalId}",
                 "GET /api/heartbeat-runs/{runId}", "GET /api/heartbeat-runs/{runId}/log",
-                "POST /api/heartbeat-runs/{runId}/callback", "POST /api/heartbeat-runs/{runId}/cancel",
+                "POST /api/heartbeat-runs/{runId}/cancel",
                 "GET /api/issues/{issueId}", "PATCH /api/issues/{issueId}", "GET /api/issues/{issueId}/attachments",
                 "GET /api/issues/{issueId}/comments", "POST /api/issues/{issueId}/comments",
                 "GET /api/issues/{issueId}/documents", "GET /api/issues/{issueId}/documents/{key}",
@@ -96,6 +101,8 @@ class AuthBoundaryIT {
                 "GET /api/issues/{issueId}/documents/{key}/revisions",
                 "POST /api/issues/{issueId}/checkout", "POST /api/issues/{issueId}/release",
                 "GET /api/projects/{projectId}", "PATCH /api/projects/{projectId}");
+
+        rule(Rule.RUN_TOKEN, "POST /api/heartbeat-runs/{runId}/callback");
 
         BODIES.put("POST /api/companies", "{\"name\":\"Made by the suite\"}");
         BODIES.put("PATCH /api/companies/{companyId}", "{\"name\":\"Renamed\"}");
@@ -115,6 +122,7 @@ class AuthBoundaryIT {
         BODIES.put("POST /api/companies/{companyId}/projects", "{\"name\":\"Another project\"}");
         BODIES.put("PATCH /api/agents/{agentId}", "{\"title\":\"Chief\"}");
         BODIES.put("PATCH /api/agents/{agentId}/budgets", "{\"budgetMonthlyCents\":500}");
+        BODIES.put("POST /api/approvals/{approvalId}/resubmit", "{\"payload\":{\"plan\":\"again\"}}");
         BODIES.put("PATCH /api/goals/{goalId}", "{\"title\":\"Goal renamed\"}");
         BODIES.put("POST /api/heartbeat-runs/{runId}/callback", "{\"status\":\"succeeded\"}");
         BODIES.put("PATCH /api/issues/{issueId}", "{\"title\":\"Issue renamed\"}");
@@ -127,6 +135,8 @@ class AuthBoundaryIT {
         // an agent edits only itself; it sets budgets below it (its report), and is invoked by itself
         PARAMS.put("PATCH /api/agents/{agentId}", Map.of("agentId", "%agentA1%"));
         PARAMS.put("POST /api/agents/{agentId}/heartbeat/invoke", Map.of("agentId", "%agentA1%"));
+        // an agent cancels its own runs only
+        PARAMS.put("POST /api/heartbeat-runs/{runId}/cancel", Map.of("runId", "%runA1%"));
     }
 
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
@@ -179,6 +189,9 @@ class AuthBoundaryIT {
         Api.Reply run = api.send("POST", "/api/agents/" + a2 + "/heartbeat/invoke", null, null, board);
         assertEquals(202, run.status(), run::toString);
         ids.put("runId", run.object().getString("id"));
+        Api.Reply own = api.send("POST", "/api/agents/" + a1 + "/heartbeat/invoke", null, null, board);
+        assertEquals(202, own.status(), own::toString);
+        ids.put("runA1", own.object().getString("id"));
         ids.put("attachmentId", UUID.randomUUID().toString());
         ids.put("jobId", "1");
     }
@@ -226,6 +239,8 @@ class AuthBoundaryIT {
                 case SELF -> none == 401 && allowed(other) && allowed(same) && allowed(byBoard);
                 case BOARD -> none == 401 && (other == 403 || other == 404) && same == 403 && allowed(byBoard);
                 case COMPANY -> none == 401 && (other == 403 || other == 404) && allowed(same) && allowed(byBoard);
+                case RUN_TOKEN -> none == 401 && (other == 403 || other == 404) && same == 403
+                        && (byBoard == 403 || byBoard == 404);
             };
             boolean no5xx = none < 500 && other < 500 && same < 500 && byBoard < 500;
             if (!ok || !no5xx) {

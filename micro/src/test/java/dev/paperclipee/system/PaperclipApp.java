@@ -51,7 +51,7 @@ public final class PaperclipApp {
      * without it is covered by ejb-core's AgentsIT.
      */
     static final String AGENT_JWT_SECRET = "system-tests-only: 0123456789abcdef0123456789abcdef";
-    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Pattern EMBEDDED_PORT = Pattern.compile("paperclip: embedded PostgreSQL on port (\\d+)");
 
