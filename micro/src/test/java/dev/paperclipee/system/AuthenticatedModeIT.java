@@ -194,6 +194,43 @@ class AuthenticatedModeIT {
         assertEquals(404, unknown.status(), unknown::toString);
     }
 
+    @Test
+    void theLoginPageLogsInAndTheBoardsLinkLogsOut() throws Exception {
+        java.nio.file.Path profile = java.nio.file.Files.createTempDirectory(Jar.work(), "auth-browser");
+        org.openqa.selenium.WebDriver driver = Browser.start(profile);
+        try {
+            String base = app.baseUri().toString();
+            driver.get(base + "companies");
+            org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Browser.WAIT);
+            wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+
+            logIn(driver, "not-the-password");
+            wait.until(d -> d.getPageSource().contains("Invalid email or password"));
+            assertTrue(driver.getCurrentUrl().contains("/login"), driver.getCurrentUrl());
+
+            logIn(driver, AuthenticatedApp.ADMIN_PASSWORD);
+            wait.until(d -> !d.findElements(org.openqa.selenium.By.id("account:logout")).isEmpty());
+            assertFalse(driver.getCurrentUrl().contains("/login"), driver.getCurrentUrl());
+
+            driver.findElement(org.openqa.selenium.By.id("account:logout")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+            driver.get(base + "companies");
+            wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static void logIn(org.openqa.selenium.WebDriver driver, String password) {
+        org.openqa.selenium.WebElement email = driver.findElement(org.openqa.selenium.By.id("login:email"));
+        email.clear();
+        email.sendKeys(AuthenticatedApp.ADMIN_EMAIL);
+        org.openqa.selenium.WebElement secret = driver.findElement(org.openqa.selenium.By.id("login:password"));
+        secret.clear();
+        secret.sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login:submit")).click();
+    }
+
     private static int companyCount() {
         return api.get("/api/companies", board).array().size();
     }

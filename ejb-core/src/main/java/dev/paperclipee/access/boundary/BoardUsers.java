@@ -3,7 +3,9 @@ package dev.paperclipee.access.boundary;
 import dev.paperclipee.access.control.Passwords;
 import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.access.entity.BoardUser;
+import dev.paperclipee.shared.entity.InvalidInputException;
 import dev.paperclipee.shared.entity.RuleViolationException;
+import dev.paperclipee.shared.entity.Text;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,6 +36,9 @@ public class BoardUsers {
 
     /** The board user with this e-mail and password, or empty. */
     public Optional<Actor> verify(String email, String password) {
+        if (!storable(email) || !storable(password)) {
+            return Optional.empty(); // the database could not even compare it
+        }
         Optional<BoardUser> user = byEmail(email);
         if (user.isEmpty() || !user.get().canLogIn()) {
             passwords.verify(password == null ? "" : password, decoy());
@@ -74,6 +79,15 @@ public class BoardUsers {
                 BoardUser.INSTANCE_ADMIN);
         em.persist(user);
         return Optional.of(user);
+    }
+
+    private static boolean storable(String text) {
+        try {
+            Text.required("text", text, Integer.MAX_VALUE);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     private Optional<BoardUser> byEmail(String email) {

@@ -1,7 +1,7 @@
 package dev.paperclipee.access.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
@@ -21,23 +21,33 @@ public class Passwords {
     public static final int MIN_LENGTH = 12;
     static final String ITERATIONS = "210000";
 
+    /**
+     * Looked up on first use, not at deployment: {@code local_trusted} never hashes a password,
+     * and a deployment without Jakarta Security's beans (a slimmed-down container test) still starts.
+     */
     @Inject
-    Pbkdf2PasswordHash pbkdf2;
+    Instance<Pbkdf2PasswordHash> pbkdf2Beans;
 
-    @PostConstruct
-    void configure() {
-        pbkdf2.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", ITERATIONS,
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-    }
+    private Pbkdf2PasswordHash pbkdf2;
 
     public String hash(String password) {
-        return pbkdf2.generate(password.toCharArray());
+        return pbkdf2().generate(password.toCharArray());
     }
 
     public boolean verify(String password, String storedHash) {
-        return storedHash != null && password != null && pbkdf2.verify(password.toCharArray(), storedHash);
+        return storedHash != null && password != null && pbkdf2().verify(password.toCharArray(), storedHash);
+    }
+
+    private Pbkdf2PasswordHash pbkdf2() {
+        if (pbkdf2 == null) {
+            Pbkdf2PasswordHash hash = pbkdf2Beans.get();
+            hash.initialize(Map.of(
+                    "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                    "Pbkdf2PasswordHash.Iterations", ITERATIONS,
+                    "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                    "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+            pbkdf2 = hash;
+        }
+        return pbkdf2;
     }
 }

@@ -6,6 +6,7 @@ import dev.paperclipee.access.entity.BoardUser;
 import dev.paperclipee.rest.platform.ApiError;
 import dev.paperclipee.rest.platform.Public;
 import dev.paperclipee.rest.platform.RateLimited;
+import dev.paperclipee.shared.entity.Text;
 
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -76,6 +77,8 @@ public class LoginResource {
     @POST
     @Path("login")
     public Response login(@NotNull(message = "a JSON object is required") @Valid Login body) {
+        Text.required("email", body.email(), 200); // NUL characters and lone surrogates: 400, as everywhere
+        Text.required("password", body.password(), 1000);
         RateLimited.check(limits, RateLimits.Kind.LOGIN, request.getRemoteAddr() + "|" + BoardUser.normalEmail(body.email()));
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(body.email(), new Password(body.password())))
