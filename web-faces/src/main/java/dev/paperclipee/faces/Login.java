@@ -75,12 +75,10 @@ public class Login {
                 .credential(new UsernamePasswordCredential(email, new Password(password == null ? "" : password)))
                 .newAuthentication(true));
         password = null;
-        if (status == AuthenticationStatus.SUCCESS) {
+        // SUCCESS alone is not proof: some servers answer it for any programmatic call; the mechanism
+        // leaves the actor only for a valid log-in
+        if (status == AuthenticationStatus.SUCCESS && request.getAttribute(Actor.REQUEST_ATTRIBUTE) != null) {
             external.redirect(external.getRequestContextPath() + "/");
-            faces.responseComplete();
-            return null;
-        }
-        if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
             return null;
         }
