@@ -41,6 +41,8 @@ public final class Launcher {
     public static final String PROP_PORT = "paperclip.port";
     /** Read by the application's object storage (attachments). */
     public static final String PROP_STORAGE_DIR = "paperclip.storage.dir";
+    /** Read by ejb-core's DeploymentMode. */
+    public static final String PROP_DEPLOYMENT_MODE = "paperclip.deployment.mode";
 
     private static final String PAYARA_MICRO_MAIN = "fish.payara.micro.impl.PayaraMicroImpl";
 
@@ -67,6 +69,7 @@ public final class Launcher {
         Path storageDir = createStorageDirectory(settings.storageDir());
         holdInstanceLock(instanceDir);
         InetAddress bind = resolveBindAddress(settings.bindAddress());
+        checkModeAllowsBind(settings, bind);
         checkPortFree(bind, settings.port());
 
         DatabaseUrl database;
@@ -89,6 +92,7 @@ public final class Launcher {
         System.setProperty(PROP_BIND, settings.bindAddress());
         System.setProperty(PROP_PORT, String.valueOf(settings.port()));
         System.setProperty(PROP_STORAGE_DIR, storageDir.toString());
+        System.setProperty(PROP_DEPLOYMENT_MODE, settings.deploymentMode());
 
         Path runDir = createDirectory(instanceDir.resolve("run"));
         Path preBoot = write(runDir.resolve("pre-boot-commands.txt"), BootCommands.preBoot(settings.bindAddress()));
@@ -174,6 +178,18 @@ public final class Launcher {
             return InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
             throw new LaunchException("PAPERCLIP_BIND '" + bind + "' is not an address of this machine.");
+        }
+    }
+
+    /**
+     * {@code local_trusted} makes every request without credentials the board operator, so it is
+     * only safe where no other machine can reach the server (deployment-modes.md §3).
+     */
+    static void checkModeAllowsBind(Settings settings, InetAddress bind) throws LaunchException {
+        if (settings.localTrusted() && !bind.isLoopbackAddress()) {
+            throw new LaunchException("PAPERCLIP_BIND '" + settings.bindAddress() + "' is not a loopback address, and"
+                    + " local_trusted mode lets anyone who reaches the server act as the board. Bind to 127.0.0.1, or set"
+                    + " PAPERCLIP_DEPLOYMENT_MODE=authenticated (board users log in).");
         }
     }
 

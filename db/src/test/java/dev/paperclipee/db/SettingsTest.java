@@ -151,4 +151,55 @@ class SettingsTest {
         }
         return env;
     }
+
+    @Test
+    void deploymentModeIsLocalTrustedUnlessAuthenticatedIsAsked() throws LaunchException {
+        assertEquals("local_trusted", Settings.fromEnvironment(Map.of()).deploymentMode());
+        assertTrue(Settings.fromEnvironment(Map.of()).localTrusted());
+        Settings authenticated = Settings.fromEnvironment(env("PAPERCLIP_DEPLOYMENT_MODE", " authenticated "));
+        assertEquals("authenticated", authenticated.deploymentMode());
+        assertFalse(authenticated.localTrusted());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"public", "LOCAL_TRUSTED", "auth", "none"})
+    void otherDeploymentModesAreRefused(String mode) {
+        LaunchException e = assertThrows(LaunchException.class,
+                () -> Settings.fromEnvironment(env("PAPERCLIP_DEPLOYMENT_MODE", mode)));
+        assertEquals("PAPERCLIP_DEPLOYMENT_MODE must be local_trusted or authenticated, got '" + mode + "'.", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "192.0.2.10", "::"})
+    void localTrustedRefusesANonLoopbackBind(String bind) throws Exception {
+        Settings settings = Settings.fromEnvironment(env("PAPERCLIP_BIND", bind));
+        LaunchException e = assertThrows(LaunchException.class,
+                () -> Launcher.checkModeAllowsBind(settings, java.net.InetAddress.getByName(bind)));
+        assertTrue(e.getMessage().startsWith("PAPERCLIP_BIND '" + bind + "' is not a loopback address"), e.getMessage());
+        assertTrue(e.getMessage().contains("PAPERCLIP_DEPLOYMENT_MODE=authenticated"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "localhost", "::1", "127.0.0.2"})
+    void localTrustedAcceptsLoopback(String bind) throws Exception {
+        Launcher.checkModeAllowsBind(Settings.fromEnvironment(env("PAPERCLIP_BIND", bind)), java.net.InetAddress.getByName(bind));
+    }
+
+    @Test
+    void authenticatedMayBindAnywhere() throws Exception {
+        Settings settings = Settings.fromEnvironment(env("PAPERCLIP_BIND", "0.0.0.0", "PAPERCLIP_DEPLOYMENT_MODE", "authenticated"));
+        Launcher.checkModeAllowsBind(settings, java.net.InetAddress.getByName("0.0.0.0"));
+    }
+
+    @Test
+    void bootstrapAdminNeedsBothVariablesAndALongPasswordNeverShown() throws LaunchException {
+        LaunchException half = assertThrows(LaunchException.class,
+                () -> Settings.fromEnvironment(env("PAPERCLIP_BOOTSTRAP_ADMIN_EMAIL", "ann@example.com")));
+        assertTrue(half.getMessage().contains("both"), half.getMessage());
+        LaunchException shortOne = assertThrows(LaunchException.class, () -> Settings.fromEnvironment(env(
+                "PAPERCLIP_BOOTSTRAP_ADMIN_EMAIL", "ann@example.com", "PAPERCLIP_BOOTSTRAP_ADMIN_PASSWORD", "s3cret")));
+        assertEquals("PAPERCLIP_BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters long (it has 6).", shortOne.getMessage());
+        Settings.fromEnvironment(env("PAPERCLIP_BOOTSTRAP_ADMIN_EMAIL", "ann@example.com",
+                "PAPERCLIP_BOOTSTRAP_ADMIN_PASSWORD", "long-enough-password"));
+    }
 }

@@ -97,7 +97,7 @@ class EarContentsIT {
 
         for (String artifact : List.of("db", "batch-jobs", "flyway-core", "flyway-database-postgresql",
                 "org.eclipse.persistence.jpa", "org.eclipse.persistence.core", "org.eclipse.persistence.asm",
-                "org.eclipse.persistence.jpa.jpql", "nimbus-jose-jwt")) {
+                "org.eclipse.persistence.jpa.jpql", "nimbus-jose-jwt", "bucket4j_jdk17-core")) {
             assertEquals(1, lib.stream().filter(jar -> isArtifact(jar, artifact)).count(),
                     artifact + " is in lib/ exactly once: " + lib);
         }

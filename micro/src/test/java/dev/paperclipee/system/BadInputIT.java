@@ -290,7 +290,14 @@ class BadInputIT {
             bodiless("POST", "/api/routines/{routine}/pause"),
             bodiless("POST", "/api/routines/{routine}/resume"),
             bodiless("POST", "/api/routines/{routine}/run"),
-            get("/api/routines/{routine}/runs", query("limit", "0", "201", "-1", "x", "1.5", "", "99999999999")));
+            get("/api/routines/{routine}/runs", query("limit", "0", "201", "-1", "x", "1.5", "", "99999999999")),
+            // board log-in and board API keys (issue 6): log-in is open to anyone (no "another company's agent"
+            // case); a bad body is a 400 before any password is checked. Log-out and /auth/me take no input.
+            post("/api/auth/login", text("email", "\"nobody@example.test\"").required(),
+                    text("password", "\"not-a-password\"").required()),
+            get("/api/board/api-keys"),
+            post("/api/board/api-keys", text("name", "\"Never Issued\"").required()),
+            bodiless("DELETE", "/api/board/api-keys/{key}"));
 
     // ---- fixtures, shared by every case ---------------------------------------------------------
 
@@ -490,8 +497,11 @@ class BadInputIT {
             List<Case> cases = new ArrayList<>();
             pathCases(cases);
             // a well-formed request on our company's ids, made with another company's agent key
-            cases.add(new Case("as another company's agent", method, path(Map.of()), hasBody ? Api.JSON : null,
-                    hasBody ? minimal() : null, 0, true));
+            // (not for logging in, which anyone may try)
+            if (!template.startsWith("/api/auth/")) {
+                cases.add(new Case("as another company's agent", method, path(Map.of()), hasBody ? Api.JSON : null,
+                        hasBody ? minimal() : null, 0, true));
+            }
             queries.forEach(q -> q.bad().forEach(value -> cases.add(new Case("?" + q.name() + "=" + abbreviate(value), method,
                     path(Map.of()) + "?" + q.name() + "=" + value, null, null, 400))));
             if (hasBody) {

@@ -122,6 +122,26 @@ class LauncherIT {
     }
 
     @Test
+    void localTrustedRefusesANonLoopbackBind() {
+        Path home = root.resolve("local-trusted-on-lan");
+
+        Outcome outcome = run("local-trusted-on-lan", Map.of("PAPERCLIP_HOME", home.toString(), "PORT", freePort(),
+                "PAPERCLIP_BIND", "0.0.0.0"));
+
+        outcome.assertRefused("PAPERCLIP_BIND '0.0.0.0' is not a loopback address", "local_trusted",
+                "PAPERCLIP_DEPLOYMENT_MODE=authenticated");
+        assertFalse(Files.exists(home.resolve("instances/default/db")), "refused before the database starts");
+    }
+
+    @Test
+    void anUnknownDeploymentModeIsRefused() {
+        Outcome outcome = run("bad-mode", Map.of("PAPERCLIP_HOME", root.resolve("bad-mode").toString(), "PORT", freePort(),
+                "PAPERCLIP_DEPLOYMENT_MODE", "public"));
+
+        outcome.assertRefused("PAPERCLIP_DEPLOYMENT_MODE must be local_trusted or authenticated, got 'public'");
+    }
+
+    @Test
     void aSecondProcessOnTheSameInstanceIsRefusedAndTheFirstKeepsServing() {
         PaperclipApp app = PaperclipApp.get();
         Map<String, String> env = new java.util.HashMap<>(app.environment());

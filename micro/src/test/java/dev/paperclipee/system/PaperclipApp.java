@@ -65,7 +65,7 @@ public final class PaperclipApp {
     private final int port;
     /** The database given in DATABASE_URL, or null when the jar runs its embedded PostgreSQL. */
     private final DatabaseUrl externalDatabase;
-    /** Settings of this process on top of the common ones (e.g. the demo company switched on). */
+    /** What a {@link #separate} instance runs with besides the usual (e.g. authenticated mode). */
     private final Map<String, String> extraEnvironment;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -75,16 +75,12 @@ public final class PaperclipApp {
     private Process process;
     private long logOffset;
 
-    private PaperclipApp(Path work, int port, DatabaseUrl externalDatabase) {
-        this(work, port, externalDatabase, Map.of());
-    }
-
     private PaperclipApp(Path work, int port, DatabaseUrl externalDatabase, Map<String, String> extraEnvironment) {
-        this.extraEnvironment = Map.copyOf(extraEnvironment);
         this.home = work.resolve("home");
         this.log = work.resolve("app.log");
         this.port = port;
         this.externalDatabase = externalDatabase;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /** The running application, started on first use. */
@@ -100,7 +96,7 @@ public final class PaperclipApp {
             }
             Path work = Jar.work();
             DatabaseUrl external = TestDatabase.externalUrl() == null ? null : TestDatabase.get().url();
-            PaperclipApp app = new PaperclipApp(work, freePort(), external);
+            PaperclipApp app = new PaperclipApp(work, freePort(), external, Map.of());
             app.prepareFreshHome();
             instance = app; // before start: a half-started process is still stopped at the end
             try {
@@ -122,7 +118,11 @@ public final class PaperclipApp {
         return separate(name, Map.of());
     }
 
-    /** {@link #separate(String)} with more environment, e.g. {@code PAPERCLIP_SEED_DEMO=true}. */
+    /**
+     * A {@link #separate} instance whose environment also has {@code extraEnvironment}, e.g.
+     * {@code PAPERCLIP_DEPLOYMENT_MODE=authenticated} for the auth tests (start one per class, in
+     * {@code @BeforeAll}, and {@link #close} it in {@code @AfterAll}).
+     */
     static PaperclipApp separate(String name, Map<String, String> extraEnvironment) {
         DatabaseUrl external = TestDatabase.externalUrl() == null ? null : TestDatabase.get().createDatabase(name.replace('-', '_'));
         PaperclipApp app = new PaperclipApp(Jar.work().resolve(name), freePort(), external, extraEnvironment);

@@ -1,6 +1,8 @@
 package dev.paperclipee.faces;
 
 import dev.paperclipee.access.entity.Actor;
+import dev.paperclipee.access.entity.DeploymentMode;
+import dev.paperclipee.shared.entity.ForbiddenException;
 import dev.paperclipee.company.entity.Company;
 
 import dev.paperclipee.faces.routing.BoardLinks;
@@ -39,8 +41,26 @@ public class BoardSession implements Serializable {
 
     private UUID selectedCompanyId;
 
+    /**
+     * The board user of this request, as the authentication mechanism established it (a logged-in
+     * session in {@code authenticated} mode), or the implicit local board in {@code local_trusted}
+     * mode. Without either the page was reached without logging in: refused.
+     */
     public Actor actor() {
-        return Actor.localBoard();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Object actor = faces == null ? null : faces.getExternalContext().getRequestMap().get(Actor.REQUEST_ATTRIBUTE);
+        if (actor instanceof Actor board && board.isBoard()) {
+            return board;
+        }
+        if (DeploymentMode.current().isLocalTrusted()) {
+            return Actor.localBoard();
+        }
+        throw new ForbiddenException("Log in to use the board");
+    }
+
+    /** Whether a logged-out link makes sense: a real board user logged in (not the implicit local board). */
+    public boolean isLoggedIn() {
+        return !DeploymentMode.current().isLocalTrusted();
     }
 
     /** Companies for the global selector: all but archived ones, oldest first. */

@@ -3,6 +3,9 @@ package dev.paperclipee.access.boundary;
 import dev.paperclipee.access.control.RunClaims;
 import dev.paperclipee.access.control.RunTokens;
 import dev.paperclipee.access.entity.Actor;
+import dev.paperclipee.access.entity.BoardApiKey;
+import dev.paperclipee.access.entity.BoardKeyTokens;
+import dev.paperclipee.access.entity.BoardUser;
 import dev.paperclipee.agent.entity.AgentApiKey;
 import dev.paperclipee.agent.entity.AgentKeyTokens;
 import dev.paperclipee.agent.entity.AgentStatus;
@@ -81,6 +84,37 @@ public class Authentication {
                     .executeUpdate();
         }
         return Optional.of(Actor.agent(key.getAgentId(), key.getCompanyId()));
+    }
+
+    /**
+     * The board user holding this board API key ({@code pcb_…}), or empty: unknown, revoked, or a
+     * disabled user. One indexed query; at most one small update a minute.
+     */
+    public Optional<Actor> boardKey(String token) {
+        if (!BoardKeyTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        List<Object[]> found = em.createNamedQuery(BoardApiKey.BY_HASH_WITH_USER, Object[].class)
+                .setParameter("hash", BoardKeyTokens.hash(token))
+                .getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BoardApiKey key = (BoardApiKey) found.get(0)[0];
+        BoardUser user = (BoardUser) found.get(0)[1];
+        if (key.isRevoked() || user.isDisabled()) {
+            return Optional.empty();
+        }
+        OffsetDateTime now = Timestamps.now();
+        OffsetDateTime staleBefore = now.minus(LAST_USED_RESOLUTION);
+        if (key.getLastUsedAt() == null || key.getLastUsedAt().isBefore(staleBefore)) {
+            em.createNamedQuery(BoardApiKey.TOUCH)
+                    .setParameter("now", now)
+                    .setParameter("id", key.getId())
+                    .setParameter("staleBefore", staleBefore)
+                    .executeUpdate();
+        }
+        return Optional.of(Actor.boardUser(user.getId()));
     }
 
     /**

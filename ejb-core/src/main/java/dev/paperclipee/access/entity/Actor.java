@@ -18,6 +18,12 @@ public record Actor(ActorType type, String id, UUID companyId, UUID runId) {
     /** The implicit board operator of {@code local_trusted} mode (a row of {@code users}). */
     public static final UUID LOCAL_BOARD_USER_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
+    /**
+     * The servlet request attribute under which the web tier's authentication mechanism leaves
+     * the authenticated actor of a request (the API and the board pages read it from there).
+     */
+    public static final String REQUEST_ATTRIBUTE = "dev.paperclipee.actor";
+
     public static Actor localBoard() {
         return new Actor(ActorType.user, LOCAL_BOARD_USER_ID.toString(), null, null);
     }

@@ -10,13 +10,33 @@ import java.util.Locale;
 public enum DeploymentMode {
     LOCAL_TRUSTED, AUTHENTICATED;
 
-    /** From {@code PAPERCLIP_DEPLOYMENT_MODE} (system property or environment), default local_trusted. */
+    public static final String PROPERTY = "paperclip.deployment.mode";
+    public static final String ENV = "PAPERCLIP_DEPLOYMENT_MODE";
+
+    /**
+     * From {@code PAPERCLIP_DEPLOYMENT_MODE} (system property or environment), default
+     * local_trusted. Any other value is refused (IllegalArgumentException naming the variable):
+     * guessing a mode could open the board to the network.
+     */
     public static DeploymentMode current() {
-        String value = System.getProperty("paperclip.deployment.mode", System.getenv("PAPERCLIP_DEPLOYMENT_MODE"));
+        return parse(System.getProperty(PROPERTY, System.getenv(ENV)));
+    }
+
+    static DeploymentMode parse(String value) {
         if (value == null || value.isBlank()) {
             return LOCAL_TRUSTED;
         }
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        String wire = value.strip();
+        for (DeploymentMode mode : values()) {
+            if (mode.wire().equals(wire)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException(ENV + " must be local_trusted or authenticated, got '" + wire + "'");
+    }
+
+    public boolean isLocalTrusted() {
+        return this == LOCAL_TRUSTED;
     }
 
     public String wire() {

@@ -2,7 +2,9 @@ package dev.paperclipee.rest.agent;
 
 import dev.paperclipee.agent.boundary.AgentKeys;
 import dev.paperclipee.agent.boundary.Agents;
+import dev.paperclipee.access.control.RateLimits;
 import dev.paperclipee.rest.platform.Caller;
+import dev.paperclipee.rest.platform.RateLimited;
 import dev.paperclipee.rest.platform.Json;
 
 import jakarta.inject.Inject;
@@ -42,6 +44,9 @@ public class AgentsResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    RateLimits limits;
 
     /** The calling agent with its {@code chainOfCommand}; 404 for the board, which is not an agent. */
     @GET
@@ -84,6 +89,7 @@ public class AgentsResource {
     @GET
     @Path("{agentId}/keys")
     public List<KeyResponse> keys(@PathParam("agentId") String agentId) {
+        limitKeys();
         return keys.list(caller.actor(), Json.id("Agent", agentId)).stream().map(KeyResponse::of).toList();
     }
 
@@ -92,6 +98,7 @@ public class AgentsResource {
     @Path("{agentId}/keys")
     public Response createKey(@PathParam("agentId") String agentId,
                               @NotNull(message = "a JSON object is required") @Valid AgentRequests.CreateKey body) {
+        limitKeys();
         return Response.status(Response.Status.CREATED)
                 .entity(KeyResponse.Created.of(keys.create(caller.actor(), Json.id("Agent", agentId), body.name())))
                 .build();
@@ -101,6 +108,12 @@ public class AgentsResource {
     @DELETE
     @Path("{agentId}/keys/{keyId}")
     public KeyResponse revokeKey(@PathParam("agentId") String agentId, @PathParam("keyId") String keyId) {
+        limitKeys();
         return KeyResponse.of(keys.revoke(caller.actor(), Json.id("Agent", agentId), Json.id("API key", keyId)));
+    }
+
+    /** Key management is rate limited per caller (spec §16): 429 with Retry-After. */
+    private void limitKeys() {
+        RateLimited.check(limits, RateLimits.Kind.KEYS, caller.actor().type() + ":" + caller.actor().id());
     }
 }

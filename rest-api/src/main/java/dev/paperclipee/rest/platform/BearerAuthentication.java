@@ -1,11 +1,12 @@
 package dev.paperclipee.rest.platform;
 
 import dev.paperclipee.access.boundary.Authentication;
-import dev.paperclipee.access.control.RunTokens;
 import dev.paperclipee.access.entity.Actor;
+import dev.paperclipee.access.entity.DeploymentMode;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -49,6 +50,8 @@ public class BearerAuthentication implements ContainerRequestFilter {
     static final String NOT_THIS_KEYS_RUN = RUN_ID_HEADER + " does not match the run of this API key";
     static final String NOT_A_LIVE_RUN = RUN_ID_HEADER + " must name a queued or running run of this agent";
     static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    static final String UNAUTHENTICATED = "Authentication required: log in, or send an API key";
+    static final String UNTRUSTED_ORIGIN = "Board mutation requires trusted browser origin";
 
     private static final String SCHEME = "bearer ";
     /** Canonical text only: {@link UUID#fromString} also takes forms like "1-2-3-4-5". */
@@ -64,10 +67,14 @@ public class BearerAuthentication implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     /**
-     * What the request's headers make of it: the board (no credentials), an agent, or a refusal.
+     * What the request's headers make of it: the implicit board (no credentials), an
+     * authenticated actor (an agent, or a board user by key or session), or a refusal.
      *
-     * @param agent   the agent to act as; null for the board or a refusal
+     * @param agent   the actor to act as (despite the name, also a board user); null for the implicit board or a refusal
      * @param status  0, or the status of the refusal
      * @param error   the refusal's message
      * @param details the refusal's details, or null
@@ -89,14 +96,37 @@ public class BearerAuthentication implements ContainerRequestFilter {
         }
     }
 
+    /**
+     * The request as {@link PaperclipAuthentication} left it: a bearer credential (valid, or
+     * invalid → 401), a board session (mutations must come from the board's own origin → else
+     * 403), or nothing — the implicit board in {@code local_trusted} mode, else 401. Where the
+     * mechanism did not run (a test, a misconfigured server) the bearer header is checked here.
+     */
     @Override
     public void filter(ContainerRequestContext request) {
         Class<?> target = resource == null ? null : resource.getResourceClass();
         if (target != null && target.isAnnotationPresent(Public.class)) {
             return;
         }
-        Decision decision = decide(request.getHeaderString(HttpHeaders.AUTHORIZATION), request.getMethod(),
-                request.getHeaderString(RUN_ID_HEADER));
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Object via = servletRequest == null ? null : servletRequest.getAttribute(PaperclipAuthentication.VIA);
+        Actor authenticated = servletRequest == null ? null : (Actor) servletRequest.getAttribute(Actor.REQUEST_ATTRIBUTE);
+        Decision decision;
+        if (authorization != null) {
+            decision = via == null
+                    ? decide(authorization, request.getMethod(), request.getHeaderString(RUN_ID_HEADER))
+                    : afterAuthentication(PaperclipAuthentication.VIA_BEARER.equals(via) ? Optional.ofNullable(authenticated)
+                            : Optional.empty(), request.getMethod(), request.getHeaderString(RUN_ID_HEADER));
+        } else if (authenticated != null) {
+            decision = isMutation(request.getMethod()) && !Origins.sameOrigin(request.getHeaderString("Origin"),
+                    request.getHeaderString("Referer"), request.getHeaderString(HttpHeaders.HOST), servletRequest.getScheme())
+                    ? Decision.refused(403, UNTRUSTED_ORIGIN, null)
+                    : Decision.agent(authenticated);
+        } else if (DeploymentMode.current().isLocalTrusted()) {
+            decision = Decision.BOARD;
+        } else {
+            decision = Decision.refused(401, UNAUTHENTICATED, null);
+        }
         if (decision.isRefused()) {
             request.abortWith(ApiError.response(decision.status(), decision.error(), decision.details()));
         } else if (decision.agent() != null) {
@@ -108,13 +138,16 @@ public class BearerAuthentication implements ContainerRequestFilter {
         if (authorization == null) {
             return Decision.BOARD;
         }
-        Optional<Actor> agent = token(authorization).flatMap(this::authenticate);
-        if (agent.isEmpty()) {
+        return afterAuthentication(token(authorization).flatMap(this::authenticate), method, runIdHeader);
+    }
+
+    /** The {@value #RUN_ID_HEADER} rules for a request whose bearer credential made it {@code authenticated} (empty: 401). */
+    Decision afterAuthentication(Optional<Actor> authenticated, String method, String runIdHeader) {
+        if (authenticated.isEmpty()) {
             return Decision.refused(401, INVALID, null);
         }
-        Actor actor = agent.get();
-        if (runIdHeader == null || runIdHeader.isBlank() || method == null
-                || !MUTATIONS.contains(method.toUpperCase(Locale.ROOT))) {
+        Actor actor = authenticated.get();
+        if (runIdHeader == null || runIdHeader.isBlank() || !isMutation(method) || !actor.isAgent()) {
             return Decision.agent(actor);
         }
         String named = runIdHeader.strip();
@@ -136,7 +169,11 @@ public class BearerAuthentication implements ContainerRequestFilter {
     }
 
     private Optional<Actor> authenticate(String token) {
-        return RunTokens.shapedLikeToken(token) ? authentication.runToken(token) : authentication.agentKey(token);
+        return BearerIdentityStore.authenticate(authentication, token);
+    }
+
+    static boolean isMutation(String method) {
+        return method != null && MUTATIONS.contains(method.toUpperCase(Locale.ROOT));
     }
 
     /** Names the header and, when it is a well-formed id, the run it named (never arbitrary header text). */
