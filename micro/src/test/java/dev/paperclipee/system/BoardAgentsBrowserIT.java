@@ -55,16 +55,7 @@ class BoardAgentsBrowserIT {
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try {
-                Jar.deleteRecursively(profile);
-            } catch (RuntimeException e) {
-                System.err.println("could not delete the Chromium profile " + profile + ": " + e);
-            }
-        }
+        Browser.stop(driver, profile);
     }
 
     @Test

@@ -54,16 +54,7 @@ class BoardBrowserIT {
                 System.out.println("screenshot of the companies page: " + Browser.screenshot(driver, "companies"));
             }
         } finally {
-            if (driver != null) {
-                driver.quit();
-            }
-            if (profile != null) {
-                try {
-                    Jar.deleteRecursively(profile);
-                } catch (RuntimeException e) {
-                    System.err.println("could not delete the Chromium profile " + profile + ": " + e);
-                }
-            }
+            Browser.stop(driver, profile);
         }
     }
 

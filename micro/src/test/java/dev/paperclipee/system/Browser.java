@@ -37,6 +37,20 @@ final class Browser {
     private Browser() {
     }
 
+    /** Quits the browser (if it started) and deletes its profile; a profile that cannot be deleted is only reported. */
+    static void stop(WebDriver driver, Path profile) {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try {
+                Jar.deleteRecursively(profile);
+            } catch (RuntimeException e) {
+                System.err.println("could not delete the Chromium profile " + profile + ": " + e);
+            }
+        }
+    }
+
     static WebDriver start(Path profile) {
         List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).toList();
         if (!missing.isEmpty()) {

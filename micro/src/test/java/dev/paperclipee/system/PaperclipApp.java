@@ -96,7 +96,10 @@ public final class PaperclipApp {
             }
             Path work = Jar.work();
             DatabaseUrl external = TestDatabase.externalUrl() == null ? null : TestDatabase.get().url();
-            PaperclipApp app = new PaperclipApp(work, freePort(), external, Map.of());
+            // the shared process serves every test class, BadInputIT's thousands of key-route calls among them:
+            // its rate limits are out of the way (AuthenticatedModeIT tests them on an instance of its own)
+            PaperclipApp app = new PaperclipApp(work, freePort(), external, Map.of(
+                    "PAPERCLIP_KEY_RATE_PER_MINUTE", "1000000", "PAPERCLIP_LOGIN_RATE_PER_MINUTE", "1000000"));
             app.prepareFreshHome();
             instance = app; // before start: a half-started process is still stopped at the end
             try {
