@@ -5,7 +5,9 @@ import dev.paperclipee.access.entity.Actor;
 import dev.paperclipee.access.entity.BoardUser;
 import dev.paperclipee.access.entity.DeploymentMode;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -44,7 +46,15 @@ import java.util.logging.Logger;
  * authenticated in {@link #VIA}. Tokens and passwords are never logged.
  */
 @ApplicationScoped
+@Alternative
+@Priority(PaperclipAuthentication.PRIORITY)
 public class PaperclipAuthentication implements HttpAuthenticationMechanism {
+
+    /**
+     * Above the board WAR's own mechanism ({@code faces.BoardPagesAuthentication}): in the runnable
+     * jar both WARs are one and this one must win; in the EAR each WAR sees only its own.
+     */
+    public static final int PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 100;
 
     /** {@code bearer}, {@code session}, or {@code invalid} (a bearer header that authenticated nobody). */
     public static final String VIA = "dev.paperclipee.actor.via";
